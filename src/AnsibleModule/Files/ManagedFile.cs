@@ -1,0 +1,106 @@
+using System.Text;
+using HpcWekaSlurm.AnsibleModule.Results;
+
+namespace HpcWekaSlurm.AnsibleModule.Files;
+
+/// <summary>The content and attributes a module wants a file to have.</summary>
+public sealed record FileRequest(string Path, byte[] Content, FileOwnership Ownership)
+{
+    /// <summary>Mode of a file that does not exist yet and has no mode option.</summary>
+    public UnixFileMode NewFileMode { get; init; } = (UnixFileMode)Convert.ToInt32("644", 8);
+
+    public bool Backup { get; init; }
+
+    /// <summary>Secret content: never in a diff, never written through a symlink.</summary>
+    public bool Secret { get; init; }
+
+    /// <summary>How content appears in a diff (secret files: a redacted rendering, or a placeholder).</summary>
+    public Func<byte[], string>? Render { get; init; }
+}
+
+/// <summary>What applying a <see cref="FileRequest"/> did (or, in check mode, would do).</summary>
+public sealed record FileOutcome(bool ContentChanged, bool AttributesChanged, string? BackupFile)
+{
+    public bool Changed => ContentChanged || AttributesChanged;
+}
+
+/// <summary>
+/// The part every file-managing module shares: compare, report the diff, honour check mode,
+/// back up, then write atomically, refusing if someone else changed the file meanwhile.
+/// </summary>
+public static class ManagedFile
+{
+    public static FileSnapshot Snapshot(FileRequest request) => Snapshot(request.Path, request.Secret);
+
+    public static FileSnapshot Snapshot(string path, bool secret)
+    {
+        var snapshot = FileSnapshot.Read(path, followSymlink: !secret);
+        if (secret && snapshot.IsSymlink)
+        {
+            throw new ModuleFailure($"refusing to write the secret file '{path}' through a symbolic link; remove the link first");
+        }
+
+        return snapshot;
+    }
+
+    public static FileOutcome Apply(ModuleContext context, FileSnapshot current, FileRequest request)
+    {
+        var (uid, gid, mode) = request.Ownership.Resolve(current, request.NewFileMode);
+        var contentChanged = !current.Exists || !current.Content!.AsSpan().SequenceEqual(request.Content);
+        var attributesChanged = current.Exists && (current.Uid != uid || current.Gid != gid || current.Mode != mode);
+        var path = current.Path;
+
+        if (context.DiffMode)
+        {
+            if (contentChanged)
+            {
+                var render = request.Render ?? (request.Secret ? static _ => "(secret content hidden)\n" : static b => Encoding.UTF8.GetString(b));
+                var before = current.Exists ? render(current.Content!) : string.Empty;
+                context.Result.Diff.Add(new DiffEntry(before, render(request.Content), $"{path} (content)", $"{path} (content)"));
+            }
+
+            if (attributesChanged || !current.Exists)
+            {
+                context.Result.Diff.Add(new DiffEntry(
+                    current.Exists ? Attributes(current.Uid, current.Gid, current.Mode) : string.Empty,
+                    Attributes(uid, gid, mode),
+                    $"{path} (attributes)",
+                    $"{path} (attributes)"));
+            }
+        }
+
+        string? backupFile = null;
+        if ((contentChanged || attributesChanged) && !context.CheckMode)
+        {
+            var latest = FileSnapshot.Read(path, followSymlink: false);
+            if (latest.Exists != current.Exists || (current.Exists && !latest.Content!.AsSpan().SequenceEqual(current.Content)))
+            {
+                throw new ModuleFailure($"'{path}' was changed by another process while this task ran; nothing was written, run the task again");
+            }
+
+            if (request.Backup && current.Exists && contentChanged)
+            {
+                backupFile = Backup.Create(current);
+                context.Result.Extra["backup_file"] = backupFile;
+            }
+
+            if (contentChanged)
+            {
+                AtomicFile.Write(path, request.Content, uid, gid, mode);
+            }
+            else
+            {
+                AtomicFile.SetAttributes(path, uid, gid, mode);
+            }
+        }
+
+        var outcome = new FileOutcome(contentChanged, attributesChanged, backupFile);
+        context.Result.Changed |= outcome.Changed;
+        return outcome;
+    }
+
+    private static string Attributes(uint uid, uint gid, UnixFileMode mode) =>
+        $"owner: {Posix.UserName(uid) ?? uid.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" +
+        $"group: {Posix.GroupName(gid) ?? gid.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" +
+        $"mode: {FileOwnership.FormatMode(mode)}\n";
+}
