@@ -59,7 +59,7 @@ public static class ArgumentValidator
         {
             var supported = spec.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Order(StringComparer.Ordinal);
             errors.Add($"Unsupported parameters for ({moduleName}) module: {string.Join(", ", unknown.Order(StringComparer.Ordinal))}. " +
-                       $"Supported parameters include: {string.Join(", ", supported)}.");
+                       $"Supported parameters include: {string.Join(", ", supported)}");
         }
 
         foreach (var group in spec.MutuallyExclusive)
