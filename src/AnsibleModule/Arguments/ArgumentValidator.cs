@@ -154,7 +154,7 @@ public static class ArgumentValidator
             throw new ModuleFailure(string.Join("; ", errors)) { Secrets = secrets };
         }
 
-        return new ModuleParams(values, given, secrets);
+        return new ModuleParams(values, given, secrets.Distinct().ToList());
     }
 
     private static string Scalar(JsonNode? node) => node switch
