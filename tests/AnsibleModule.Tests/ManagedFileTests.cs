@@ -153,4 +153,30 @@ public class ManagedFileTests
         Assert.Equal("v1\n", File.ReadAllText(outcome.BackupFile!));
         Assert.Equal(outcome.BackupFile, context.Result.Extra["backup_file"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Check_mode_with_an_owner_that_does_not_exist_yet_warns_instead_of_failing()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("slurmdbd.conf");
+        var context = Context(check: true);
+        var request = new FileRequest(path, "x\n"u8.ToArray(), new FileOwnership("no-such-user-hpcws", null, "0600"));
+
+        var outcome = ManagedFile.Apply(context, FileSnapshot.Read(path), request);
+
+        Assert.True(outcome.Changed);
+        Assert.Contains(context.Result.Warnings, w => w.Contains("user 'no-such-user-hpcws' does not exist") && w.Contains("check mode"));
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Real_run_with_an_owner_that_does_not_exist_fails_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("slurmdbd.conf");
+        var request = new FileRequest(path, "x\n"u8.ToArray(), new FileOwnership("no-such-user-hpcws", null, "0600"));
+
+        Assert.Throws<ModuleFailure>(() => ManagedFile.Apply(Context(), FileSnapshot.Read(path), request));
+        Assert.False(File.Exists(path));
+    }
 }

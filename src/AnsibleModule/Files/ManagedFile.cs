@@ -45,20 +45,32 @@ public static class ManagedFile
 
     public static FileOutcome Apply(ModuleContext context, FileSnapshot current, FileRequest request)
     {
-        var (uid, gid, mode) = request.Ownership.Resolve(current, request.NewFileMode);
         var contentChanged = !current.Exists || !current.Content!.AsSpan().SequenceEqual(request.Content);
-        var attributesChanged = current.Exists && (current.Uid != uid || current.Gid != gid || current.Mode != mode);
         var path = current.Path;
+        if (context.DiffMode && contentChanged)
+        {
+            var render = request.Render ?? (request.Secret ? static _ => "(secret content hidden)\n" : static b => Encoding.UTF8.GetString(b));
+            var before = current.Exists ? render(current.Content!) : string.Empty;
+            context.Result.Diff.Add(new DiffEntry(before, render(request.Content), $"{path} (content)", $"{path} (content)"));
+        }
 
+        (uint Uid, uint Gid, UnixFileMode Mode) target;
+        try
+        {
+            target = request.Ownership.Resolve(current, request.NewFileMode);
+        }
+        catch (ModuleFailure e) when (context.CheckMode)
+        {
+            // In a check run an earlier task (a package install) would have created the user.
+            context.Warn($"{e.Message}; check mode assumes an earlier task creates it");
+            context.Result.Changed = true;
+            return new FileOutcome(ContentChanged: true, AttributesChanged: true, BackupFile: null);
+        }
+
+        var (uid, gid, mode) = target;
+        var attributesChanged = current.Exists && (current.Uid != uid || current.Gid != gid || current.Mode != mode);
         if (context.DiffMode)
         {
-            if (contentChanged)
-            {
-                var render = request.Render ?? (request.Secret ? static _ => "(secret content hidden)\n" : static b => Encoding.UTF8.GetString(b));
-                var before = current.Exists ? render(current.Content!) : string.Empty;
-                context.Result.Diff.Add(new DiffEntry(before, render(request.Content), $"{path} (content)", $"{path} (content)"));
-            }
-
             if (attributesChanged || !current.Exists)
             {
                 context.Result.Diff.Add(new DiffEntry(
@@ -72,12 +84,7 @@ public static class ManagedFile
         string? backupFile = null;
         if ((contentChanged || attributesChanged) && !context.CheckMode)
         {
-            var latest = FileSnapshot.Read(path, followSymlink: false);
-            if (latest.Exists != current.Exists || (current.Exists && !latest.Content!.AsSpan().SequenceEqual(current.Content)))
-            {
-                throw new ModuleFailure($"'{path}' was changed by another process while this task ran; nothing was written, run the task again");
-            }
-
+            EnsureUnchangedSince(current);
             if (request.Backup && current.Exists && contentChanged)
             {
                 backupFile = Backup.Create(current);
@@ -99,7 +106,53 @@ public static class ManagedFile
         return outcome;
     }
 
-    private static string Attributes(uint uid, uint gid, UnixFileMode mode) =>
+    /// <summary>Removes the file (after a backup when asked); the diff shows its content, rendered by <paramref name="render"/>, going away.</summary>
+    public static FileOutcome Remove(ModuleContext context, FileSnapshot current, bool backup, Func<byte[], string> render)
+    {
+        if (!current.Exists)
+        {
+            return new FileOutcome(false, false, null);
+        }
+
+        if (context.DiffMode)
+        {
+            context.Result.Diff.Add(new DiffEntry(render(current.Content!), string.Empty, current.Path, $"{current.Path} (removed)"));
+        }
+
+        string? backupFile = null;
+        if (!context.CheckMode)
+        {
+            EnsureUnchangedSince(current);
+            if (backup)
+            {
+                backupFile = Backup.Create(current);
+                context.Result.Extra["backup_file"] = backupFile;
+            }
+
+            try
+            {
+                File.Delete(current.Path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ModuleFailure($"cannot remove '{current.Path}': {e.Message}");
+            }
+        }
+
+        context.Result.Changed = true;
+        return new FileOutcome(true, false, backupFile);
+    }
+
+    private static void EnsureUnchangedSince(FileSnapshot current)
+    {
+        var latest = FileSnapshot.Read(current.Path, followSymlink: false);
+        if (latest.Exists != current.Exists || (current.Exists && !latest.Content!.AsSpan().SequenceEqual(current.Content)))
+        {
+            throw new ModuleFailure($"'{current.Path}' was changed by another process while this task ran; nothing was written, run the task again");
+        }
+    }
+
+    internal static string Attributes(uint uid, uint gid, UnixFileMode mode) =>
         $"owner: {Posix.UserName(uid) ?? uid.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" +
         $"group: {Posix.GroupName(gid) ?? gid.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" +
         $"mode: {FileOwnership.FormatMode(mode)}\n";
