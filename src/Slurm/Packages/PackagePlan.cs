@@ -1,0 +1,173 @@
+namespace HpcWekaSlurm.Slurm.Packages;
+
+public enum PackageState
+{
+    Present,
+    Absent,
+    Latest,
+}
+
+/// <summary>The packages a node must have (or lose), and the Slurm version pin (null: any version).</summary>
+public sealed record PackageRequest(
+    PackageManager Manager,
+    IReadOnlyList<SlurmRole> Roles,
+    bool Configless,
+    IReadOnlyList<string> ExtraPackages,
+    PackageState State,
+    string? Pin)
+{
+    public IReadOnlyList<string> Packages => [.. PackageSets.ForRoles(Manager, Roles, Configless).Concat(ExtraPackages).Distinct()];
+
+    /// <summary>The pin, for the packages it applies to (Slurm's own, not munge or extra packages).</summary>
+    public string? PinFor(string package) => Pin is not null && PackageSets.IsSlurm(Manager, package) ? Pin : null;
+}
+
+public enum ChangeKind
+{
+    Install,
+    Upgrade,
+    ChangeVersion,
+    Remove,
+}
+
+/// <summary>
+/// One package change. <see cref="Target"/>: the exact version to install when known (apt pins,
+/// upgrades), else null. <see cref="Argument"/>: what the package manager gets ("name=version",
+/// "name-22.05.9", "name").
+/// </summary>
+public sealed record PackageChange(string Package, ChangeKind Kind, string? From, string? Target, string Argument)
+{
+    public string Describe() => Kind switch
+    {
+        ChangeKind.Install => $"install {Argument}",
+        ChangeKind.Upgrade => $"upgrade {Package} {From} -> {Target ?? "newest"}",
+        ChangeKind.ChangeVersion => $"change {Package} {From} -> {Target ?? Argument}",
+        _ => $"remove {Package} {From}",
+    };
+}
+
+/// <summary>Available versions the plan needs, read only when something is pending.</summary>
+public sealed record Availability(
+    IReadOnlyDictionary<string, List<string>> Versions,
+    IReadOnlyDictionary<string, string> Newer)
+{
+    public static readonly Availability None = new(new Dictionary<string, List<string>>(), new Dictionary<string, string>());
+}
+
+/// <summary>
+/// Desired packages + installed versions (+ available versions) -> the changes, pure. Nothing is
+/// planned for a package that is in place: a second run is a no-op without asking any repository.
+/// </summary>
+public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<PackageChange> Changes)
+{
+    public bool IsEmpty => Changes.Count == 0;
+
+    /// <summary>
+    /// The packages whose available versions must be read before planning: pinned ones not in place
+    /// (apt only: dnf and yum resolve "name-version" themselves) and, for state latest, every
+    /// installed one. Empty means everything is in place and no repository needs asking.
+    /// </summary>
+    public static IReadOnlyList<string> NeedsAvailability(PackageRequest request, IReadOnlyDictionary<string, string> installed) =>
+        request.State switch
+        {
+            PackageState.Latest => request.Packages.Where(installed.ContainsKey).ToList(),
+            PackageState.Present when !request.Manager.IsRpm() =>
+                request.Packages.Where(p => request.PinFor(p) is { } pin && !(installed.TryGetValue(p, out var v) && VersionPin.Matches(pin, v))).ToList(),
+            _ => [],
+        };
+
+    /// <summary>True when something must be installed, changed or (maybe) upgraded: worth refreshing the cache first.</summary>
+    public static bool MayChange(PackageRequest request, IReadOnlyDictionary<string, string> installed) =>
+        request.State == PackageState.Latest || Build(request, installed, Availability.None, resolve: false).Changes.Count > 0;
+
+    public static PackagePlan Build(PackageRequest request, IReadOnlyDictionary<string, string> installed, Availability available) =>
+        Build(request, installed, available, resolve: true);
+
+    private static PackagePlan Build(PackageRequest request, IReadOnlyDictionary<string, string> installed, Availability available, bool resolve)
+    {
+        var changes = new List<PackageChange>();
+        foreach (var package in request.Packages)
+        {
+            var current = installed.GetValueOrDefault(package);
+            if (request.State == PackageState.Absent)
+            {
+                if (current is not null)
+                {
+                    changes.Add(new PackageChange(package, ChangeKind.Remove, current, null, package));
+                }
+
+                continue;
+            }
+
+            var pin = request.PinFor(package);
+            if (pin is not null && !(current is not null && VersionPin.Matches(pin, current)))
+            {
+                var target = resolve ? Resolve(request.Manager, package, pin, available) : null;
+                var argument = request.Manager.IsRpm() ? VersionPin.RpmSpec(package, pin) : $"{package}={target}";
+                changes.Add(new PackageChange(package, current is null ? ChangeKind.Install : ChangeKind.ChangeVersion, current, target, argument));
+            }
+            else if (current is null)
+            {
+                changes.Add(new PackageChange(package, ChangeKind.Install, null, null, package));
+            }
+            else if (request.State == PackageState.Latest && available.Newer.TryGetValue(package, out var newer) && newer != current)
+            {
+                changes.Add(new PackageChange(package, ChangeKind.Upgrade, current, newer, request.Manager.IsRpm() ? package : $"{package}={newer}"));
+            }
+        }
+
+        return new PackagePlan(request.Packages, changes);
+    }
+
+    /// <summary>apt: the newest available version the pin matches; a clear error listing what there is when none does.</summary>
+    private static string? Resolve(PackageManager manager, string package, string pin, Availability available)
+    {
+        if (manager.IsRpm())
+        {
+            return null;
+        }
+
+        var versions = available.Versions.GetValueOrDefault(package) ?? [];
+        return VersionPin.PickFrom(pin, versions) ?? throw new InvalidOperationException(versions.Count == 0
+            ? $"package '{package}' is not available from the configured apt sources (set update_cache: true, or add the repository that has it)"
+            : $"no version of '{package}' matching {pin} is available; available: {string.Join(", ", versions)}");
+    }
+
+    /// <summary>
+    /// After the package manager ran: what is still not as planned (it may report success and
+    /// still leave another version, e.g. yum does not downgrade). Empty means the plan holds.
+    /// </summary>
+    public IReadOnlyList<string> Verify(PackageRequest request, IReadOnlyDictionary<string, string> installed)
+    {
+        var problems = new List<string>();
+        foreach (var package in Packages)
+        {
+            var now = installed.GetValueOrDefault(package);
+            if (request.State == PackageState.Absent)
+            {
+                if (now is not null)
+                {
+                    problems.Add($"{package} is still installed ({now})");
+                }
+
+                continue;
+            }
+
+            var change = Changes.FirstOrDefault(c => c.Package == package);
+            if (now is null)
+            {
+                problems.Add($"{package} is not installed");
+            }
+            else if (request.PinFor(package) is { } pin && !VersionPin.Matches(pin, now))
+            {
+                problems.Add($"{package} is at {now}, not {pin}");
+            }
+            else if (change?.Target is { } target && now != target)
+            {
+                problems.Add($"{package} is at {now}, not {target}");
+            }
+        }
+
+        return problems;
+    }
+}
