@@ -11,6 +11,10 @@ BINARIES    := $(addprefix $(MODULE_DIR)/,$(MODULES))
 LIB_SOURCES := $(shell find src -path src/Modules -prune -o \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -print 2>/dev/null) \
                Directory.Build.props src/Modules/Directory.Build.props
 TARBALL     := $(BUILD)/hpc-weka_slurm-$(VERSION).tar.gz
+# Modules link against an old-glibc sysroot so they run on glibc 2.17+ (tools/build/glibc/PortableGlibc.targets).
+ARCH        := $(if $(filter %-arm64,$(RID)),aarch64,x86_64)
+SYSROOT     := $(BUILD)/sysroot/$(ARCH)/.stamp
+PORTABLE    := $(SYSROOT) $(wildcard tools/build/glibc/*)
 # Where `make collection` installs the tarball, the way a user gets it from Galaxy.
 COLLECTIONS := $(abspath $(BUILD)/collections)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
@@ -29,8 +33,12 @@ deps:
 
 # One MSBuild run publishes every stale module; each binary depends on its own sources and the libraries.
 .SECONDEXPANSION:
-$(BINARIES): $(MODULE_DIR)/%: $$(shell find src/Modules/% -name '*.cs' -o -name '*.csproj') $(LIB_SOURCES)
+$(BINARIES): $(MODULE_DIR)/%: $$(shell find src/Modules/% -name '*.cs' -o -name '*.csproj') $(LIB_SOURCES) $(PORTABLE)
 	@echo "$*" >> $(BUILD)/.stale-modules
+
+# Built when missing; sysroot.sh rebuilds it only when its own hash changed (it is a no-op otherwise).
+$(SYSROOT): tools/build/sysroot.sh
+	@tools/build/sysroot.sh $(ARCH)
 
 modules: | $(BUILD)
 	@rm -f $(BUILD)/.stale-modules
@@ -39,9 +47,11 @@ modules: | $(BUILD)
 	  stale=$$(sort -u $(BUILD)/.stale-modules | paste -sd';'); \
 	  echo "publishing (NativeAOT, $(RID)): $$stale"; \
 	  dotnet msbuild tools/build/PublishModules.proj -nologo -v:q -p:Modules="$$stale" -p:Rid=$(RID) -p:PublishTo=$(abspath $(BUILD)/publish/$(RID)) \
+	    -p:PortableGlibc=true \
 	    && for m in $${stale//;/ }; do install -m 0755 $(BUILD)/publish/$(RID)/$$m $(MODULE_DIR)/$$m; done; \
 	fi
 	@rm -f $(BUILD)/.stale-modules
+	@$(if $(BINARIES),tools/build/check-glibc.sh $(BINARIES))
 
 $(BUILD):
 	@mkdir -p $@
