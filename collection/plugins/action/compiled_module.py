@@ -1,0 +1,147 @@
+# -*- coding: utf-8 -*-
+# Copyright: hpc.weka_slurm maintainers
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Runs every compiled module of hpc.weka_slurm (each is routed here in meta/runtime.yml).
+
+Ansible cannot pipeline a binary module: every task makes a temp dir, uploads the whole
+binary and an args file, chmods, runs and cleans up. This plugin keeps each module's binary
+in a per-user cache on the host and runs it with the args on stdin: one remote command per
+task once the binary is cached, an upload only when the host lacks that exact build.
+plugin_utils/remote_cache.py holds the remote commands and how the cache stays safe;
+plugin_utils/module_binaries.py says which local file serves which host architecture.
+
+Variables (host or group vars, or anywhere a variable can be set):
+  hpc_weka_slurm_fast_path   bool, default true. false runs the modules Ansible's stock way.
+  hpc_weka_slurm_cache_dir   default ~/.ansible/hpc_weka_slurm: the cache directory on the
+                             host; ~/ is the home of the remote (become) user.
+
+The stock way (Ansible's own action plugin 'normal', whose behaviour this class inherits) is
+also used for async tasks, connections that cannot feed a command's stdin or whose shell is
+not POSIX, become method su with a password (su reads it from the terminal, which is why
+Ansible does not pipeline with su either), and, with a warning, when the cache cannot be
+used on the host.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+from ansible.module_utils.common.json import AnsibleJSONEncoder
+from ansible.module_utils.parsing.convert_bool import boolean
+from ansible.plugins.action import ActionBase
+from ansible.plugins.action.normal import ActionModule as NormalActionModule
+from ansible.utils.display import Display
+from ansible.utils.unsafe_proxy import wrap_var
+from ansible.utils.vars import merge_hash
+from ansible.vars.clean import remove_internal_keys
+
+from ansible_collections.hpc.weka_slurm.plugins.plugin_utils import module_binaries, remote_cache
+
+display = Display()
+
+FAST_PATH_VAR = 'hpc_weka_slurm_fast_path'
+CACHE_DIR_VAR = 'hpc_weka_slurm_cache_dir'
+DEFAULT_CACHE_DIR = '~/.ansible/hpc_weka_slurm'
+MODULE_NAME = re.compile(r'^[A-Za-z0-9_]+$')  # safe unquoted in the cache's file names
+
+
+class ActionModule(NormalActionModule):
+    """The 'normal' action (stock module execution) with the cached, one-command fast path first."""
+
+    def run(self, tmp=None, task_vars=None):
+        task_vars = task_vars or {}
+        module = self._shared_loader_obj.module_loader.find_plugin_with_context(
+            self._task.action, collection_list=self._task.collections)
+        why_stock = self._why_stock(module, task_vars)
+        if why_stock:
+            self._vvv('stock module execution: %s' % why_stock)
+            return super().run(tmp, task_vars)
+
+        # The checks every action makes (check mode support, argument names), without the stock run.
+        result = ActionBase.run(self, tmp, task_vars)
+        name = module.plugin_resolved_name.rpartition('.')[2]
+        binaries = module_binaries.for_module(module.plugin_resolved_path)
+        cache_dir = self._templar.template(task_vars.get(CACHE_DIR_VAR, DEFAULT_CACHE_DIR))
+        try:
+            run_command = remote_cache.run_command(cache_dir, name, {arch: binary.sha256 for arch, binary in binaries.items()},
+                                                   self._compute_environment_string())
+        except ValueError as e:
+            return dict(failed=True, msg='%s %s' % (CACHE_DIR_VAR, e))
+
+        # The args exactly as the stock path writes them to its args file (plus vault values as text).
+        args = dict(self._task.args)
+        self._update_module_args(self._task.action, args, task_vars)
+        stdin = json.dumps(args, cls=AnsibleJSONEncoder, vault_to_text=True).encode('utf-8')
+
+        res = self._low_level_execute_command(run_command, in_data=stdin)
+        miss = remote_cache.parse_marker(res['stdout'])
+        warnings = []
+        if miss:
+            reason, arch = miss
+            if reason == remote_cache.UNSUPPORTED:
+                return dict(failed=True, msg="%s has no build for this host's architecture '%s' (built for: %s)"
+                            % (self._task.action, arch, ', '.join(sorted(binaries))))
+            if reason == remote_cache.UNUSABLE:
+                warnings.append('the cached %s binary on this host was not run: it is not a regular file owned by the '
+                                'remote user and writable by nobody else (or its directory is not); it is replaced' % name)
+            problem = self._upload(cache_dir, name, arch, binaries[arch])
+            if not problem:
+                res = self._low_level_execute_command(run_command, in_data=stdin)
+                if remote_cache.parse_marker(res['stdout']):
+                    problem = 'the cached binary is still not usable after the upload'
+            if problem:
+                warnings.append('hpc.weka_slurm fast path unavailable on this host (%s): module run the stock way; '
+                                'set %s: false to skip this attempt' % (problem, FAST_PATH_VAR))
+                result = super().run(None, task_vars)
+                result['warnings'] = warnings + list(result.get('warnings') or [])
+                return result
+
+        result = merge_hash(result, self._module_result(res))
+        if warnings:
+            result['warnings'] = warnings + list(result.get('warnings') or [])
+        return result
+
+    def _why_stock(self, module, task_vars):
+        """Why this task cannot take the fast path, or None when it can."""
+        if not boolean(self._templar.template(task_vars.get(FAST_PATH_VAR, True)), strict=False):
+            return '%s is false' % FAST_PATH_VAR
+        if self._task.async_val:
+            return 'async task'
+        if not self._connection.has_pipelining or self._connection._shell.SHELL_FAMILY != 'sh':
+            return 'connection %s cannot feed stdin to a POSIX shell command' % self._connection.transport
+        become = self._connection.become
+        if become and become.name == 'su' and self.get_become_option('become_pass'):
+            return 'become method su reads its password from the terminal'
+        if not module.resolved or not module_binaries.is_compiled(module.plugin_resolved_path):
+            return 'not a compiled module'
+        if not MODULE_NAME.match(module.plugin_resolved_name.rpartition('.')[2]):
+            return 'module name unsuitable for a file name'
+        return None
+
+    def _upload(self, cache_dir, name, arch, binary):
+        """Cache the binary on the host as the remote (become) user; a problem description, or None."""
+        self._vvv('caching %s for %s (%s, sha256 %s)' % (name, arch, binary.path, binary.sha256))
+        res = self._low_level_execute_command(
+            remote_cache.upload_command(cache_dir, name, arch, binary.sha256), in_data=binary.read())
+        if remote_cache.parse_marker(res['stdout']) == (remote_cache.CACHED, ''):
+            return None
+        return (res['stderr'] or res['stdout']).strip() or 'upload failed with rc %s' % res['rc']
+
+    def _module_result(self, res):
+        """The module's output processed as ActionBase._execute_module does for stock modules:
+        invalid JSON becomes MODULE FAILURE, _ansible_* keys are removed (with a warning), empty
+        warnings/deprecations dropped, stdout/stderr lines added, values marked unsafe to template."""
+        data = self._parse_returned_data(res)
+        if 'results' in data and (not isinstance(data['results'], Sequence) or isinstance(data['results'], str)):
+            data['ansible_module_results'] = data.pop('results')
+            display.warning("Found internal 'results' key in module return, renamed to 'ansible_module_results'.")
+        remove_internal_keys(data)
+        for stream in ('stdout', 'stderr'):
+            if stream in data and stream + '_lines' not in data:
+                data[stream + '_lines'] = (data[stream] or '').splitlines()
+        return wrap_var(data)
+
+    def _vvv(self, msg):
+        display.vvv('hpc.weka_slurm fast path: %s' % msg, host=self._play_context.remote_addr)
