@@ -57,16 +57,35 @@ public static class AtomicFile
         SyncDirectory(directory);
     }
 
-    /// <summary>Sets owner and mode of an existing file (no content change).</summary>
-    public static void SetAttributes(string path, uint uid, uint gid, UnixFileMode mode)
+    /// <summary>
+    /// Sets owner and mode of an existing file or directory (no content change). A symlink at
+    /// <paramref name="path"/> is refused, not followed: in a directory another user owns (munge
+    /// owns /etc/munge), a planted link must not redirect root's chown/chmod to another file.
+    /// </summary>
+    public static void SetAttributes(string path, uint uid, uint gid, UnixFileMode mode, bool directory = false)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
-        if (Posix.fchown((int)handle.DangerousGetHandle(), uid, gid) != 0)
+        var fd = Posix.open(path, Posix.O_RDONLY | Posix.O_CLOEXEC | Posix.O_NOFOLLOW | (directory ? Posix.O_DIRECTORY : 0));
+        if (fd < 0)
         {
-            throw new ModuleFailure($"cannot set the owner of '{path}' to {uid}:{gid}: {Errno()}");
+            throw new ModuleFailure($"cannot open '{path}' to set its owner and mode: {Errno()}");
         }
 
-        File.SetUnixFileMode(handle, mode);
+        try
+        {
+            if (Posix.fchown(fd, uid, gid) != 0)
+            {
+                throw new ModuleFailure($"cannot set the owner of '{path}' to {uid}:{gid}: {Errno()}");
+            }
+
+            if (Posix.fchmod(fd, (uint)mode) != 0)
+            {
+                throw new ModuleFailure($"cannot set the mode of '{path}' to {FileOwnership.FormatMode(mode)}: {Errno()}");
+            }
+        }
+        finally
+        {
+            Posix.close(fd);
+        }
     }
 
     private static void SyncDirectory(string directory)

@@ -14,6 +14,9 @@ internal static partial class Posix
     internal static partial int fchown(int fd, uint owner, uint group);
 
     [LibraryImport("libc", SetLastError = true)]
+    internal static partial int fchmod(int fd, uint mode);
+
+    [LibraryImport("libc", SetLastError = true)]
     internal static partial int fsync(int fd);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
@@ -46,6 +49,10 @@ internal static partial class Posix
 
     internal const int O_RDONLY = 0;
     internal const int O_CLOEXEC = 0x80000;
+
+    // These two differ between x86-64 (asm-generic/fcntl.h) and arm64 (arch/arm64 fcntl.h).
+    internal static readonly int O_DIRECTORY = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x4000 : 0x10000;
+    internal static readonly int O_NOFOLLOW = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
     internal const int LOCK_EX = 2;
     internal const int LOCK_UN = 8;
 

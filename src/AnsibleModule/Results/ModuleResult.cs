@@ -17,6 +17,13 @@ public sealed class ModuleResult
     /// <summary>Secrets the module learned while running (e.g. a key read from disk), scrubbed from output.</summary>
     public List<string> Secrets { get; } = [];
 
+    /// <summary>
+    /// Keys whose value is a secret the user asked to get back (e.g. a key with return_content).
+    /// They are added after scrubbing, so this is the one place the secret appears, and only in a
+    /// successful result: msg, diff, warnings and invocation are still scrubbed.
+    /// </summary>
+    public JsonObject Disclosed { get; } = [];
+
     public ModuleResult Set(string key, JsonNode? value)
     {
         Extra[key] = value;

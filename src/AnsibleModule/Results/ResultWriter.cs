@@ -58,7 +58,16 @@ public static class ResultWriter
         }
 
         var all = secrets.Concat(result.Secrets).Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length).ToList();
-        return all.Count == 0 ? json : (JsonObject)Scrub(json, all)!;
+        var scrubbed = all.Count == 0 ? json : (JsonObject)Scrub(json, all)!;
+        if (!result.Failed)
+        {
+            foreach (var (key, value) in result.Disclosed)
+            {
+                scrubbed[key] = value?.DeepClone();
+            }
+        }
+
+        return scrubbed;
     }
 
     public static string Serialize(JsonObject json)
