@@ -16,8 +16,9 @@ public static class ReadBack
             var expected = value?.Values ?? [];
             if (found.Count != expected.Count || found.Where((v, i) => !value!.Matches(v, i)).Any())
             {
+                // Values are left out: this may be a secret (StoragePass).
                 throw new InvalidOperationException(
-                    $"the edited {dialect.Name} would read {key}={string.Join(",", found)} instead of {string.Join(",", expected)}; nothing was written (please report this)");
+                    $"the edited {dialect.Name} would not read {key} as requested ({found.Count} value(s) instead of {expected.Count} matching ones); nothing was written (please report this)");
             }
         }
     }

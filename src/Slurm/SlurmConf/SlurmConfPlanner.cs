@@ -45,11 +45,11 @@ public static class SlurmConfPlanner
             allWarnings.AddRange(IncludeWarnings(document));
         }
 
-        var impacts = changes.Select(c => Impact(c, request)).ToList();
+        var impacts = changes.Select(c => ImpactOf(c, request)).ToList();
         return new ConfPlan(current, after, changes, RestartDecision.From(impacts), allWarnings, newErrors);
     }
 
-    private static Impact Impact(ConfChange change, SlurmConfRequest request) => change.Scope switch
+    private static Impact ImpactOf(ConfChange change, SlurmConfRequest request) => change.Scope switch
     {
         "node" => SlurmConfRestartRules.ForNode(change.Name!, change.Key, change.Before, change.After, request.Rules),
         "partition" => SlurmConfRestartRules.ForPartition(change.Name!, change.Key, change.Before, change.After),
