@@ -32,8 +32,8 @@ public sealed record MountInfoEntry(
     public static MountInfoEntry Parse(string line)
     {
         var fields = line.Split(' ');
-        var separator = Array.IndexOf(fields, "-", 6);
-        if (fields.Length < 9 || separator < 0 || fields.Length < separator + 3)
+        var separator = fields.Length < 9 ? -1 : Array.IndexOf(fields, "-", 6);
+        if (separator < 0 || fields.Length < separator + 3)
         {
             throw new FormatException("expected 'id parent major:minor root mountpoint options [optional...] - fstype source superoptions'");
         }

@@ -83,7 +83,7 @@ public sealed record WekaMountRequest
             errors.Add(new MountInputError("filesystem", fsProblem));
         }
 
-        if (WantsEntry && Source is null && Filesystem is null)
+        if (WantsEntry && Source is null && Filesystem is null && Backends is null)
         {
             errors.Add(new MountInputError("filesystem", $"state {State.ToString().ToLowerInvariant()} needs 'filesystem' (with 'backends') or 'source'"));
         }

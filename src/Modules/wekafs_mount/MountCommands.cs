@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using HpcWekaSlurm.AnsibleModule;
+using HpcWekaSlurm.AnsibleModule.Commands;
+
+namespace HpcWekaSlurm.Modules.WekafsMount;
+
+/// <summary>
+/// Runs mount(8) and umount(8), found on PATH (then the sbin directories) like ansible.posix.mount
+/// finds them. The mount state is never taken from these programs: it is read back from mountinfo.
+/// </summary>
+public static class MountCommands
+{
+    /// <summary>A first mount installs and starts the WEKA client and joins the cluster (join_timeout_secs defaults to 360 s).</summary>
+    private static readonly TimeSpan MountTimeout = TimeSpan.FromMinutes(15);
+
+    private static readonly TimeSpan UnmountTimeout = TimeSpan.FromMinutes(5);
+
+    public static void Mount(IReadOnlyList<string> arguments) => Run("mount", arguments, MountTimeout);
+
+    public static void Unmount(string target) => Run("umount", [target], UnmountTimeout);
+
+    private static void Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
+    {
+        var path = CommandRunner.Which(program)
+                   ?? throw new ModuleFailure($"cannot find '{program}' on PATH or in the sbin directories; install util-linux");
+        var result = CommandRunner.Run(path, arguments, timeout);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var said = (result.StdErr.Trim().Length > 0 ? result.StdErr : result.StdOut).Trim();
+        throw new ModuleFailure($"{CommandRunner.Describe(program, arguments)} failed with exit code {result.ExitCode}: {(said.Length > 0 ? said : "(no output)")}")
+        {
+            Extra =
+            {
+                ["rc"] = result.ExitCode,
+                ["stdout"] = result.StdOut,
+                ["stderr"] = result.StdErr,
+                ["cmd"] = new JsonArray([.. arguments.Prepend(path).Select(a => (JsonNode?)JsonValue.Create(a))]),
+            },
+        };
+    }
+}
