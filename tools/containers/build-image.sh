@@ -14,9 +14,13 @@ include=python3,python3-apt,systemd,systemd-sysv,procps,iproute2
 hash=$(inputs_hash "$0" "$(dirname "$0")/lib.sh" "$suite" "$debian_mirror" "$include")
 label=hpc-weka-slurm.inputs
 
-if [ "$(docker image inspect -f "{{index .Config.Labels \"$label\"}}" "$image" 2>/dev/null)" = "$hash" ]; then
-    say "$image is up to date ($hash)"; exit 0
-fi
+up_to_date() { [ "$(docker image inspect -f "{{index .Config.Labels \"$label\"}}" "$image" 2>/dev/null)" = "$hash" ]; }
+if up_to_date; then say "$image is up to date ($hash)"; exit 0; fi
+# One builder per suite at a time; a waiting one finds the image built.
+mkdir -p "$build_dir/images"
+exec 9>"$build_dir/images/.$suite.lock"
+flock 9
+if up_to_date; then say "$image is up to date ($hash)"; exit 0; fi
 
 start=$(date +%s)
 work=$build_dir/images/$suite
