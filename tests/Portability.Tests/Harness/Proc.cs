@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace HpcWekaSlurm.Portability.Tests.Harness;
+
+/// <summary>Output of a finished process.</summary>
+public sealed record ProcResult(int ExitCode, string Stdout, string Stderr)
+{
+    public ProcResult EnsureSuccess(string what) =>
+        ExitCode == 0 ? this : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}:\n{Stdout}\n{Stderr}");
+}
+
+/// <summary>Runs a program to completion (the timeout only stops a hung run; nothing asserts on time).</summary>
+public static class Proc
+{
+    public static ProcResult Run(string file, IEnumerable<string> args, int timeoutSeconds = 600)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(info)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {timeoutSeconds}s");
+        }
+
+        return new ProcResult(p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
