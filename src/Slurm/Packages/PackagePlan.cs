@@ -46,12 +46,17 @@ public sealed record PackageChange(string Package, ChangeKind Kind, string? From
     };
 }
 
-/// <summary>Available versions the plan needs, read only when something is pending.</summary>
+/// <summary>
+/// What the repositories offer, read only when something is pending. <see cref="Versions"/>: every
+/// available version, newest first (apt, for pins). <see cref="Candidates"/>: the version the package
+/// manager would install (apt-cache policy; null: not available) or, from dnf/yum check-update, the
+/// newer version of an installed package.
+/// </summary>
 public sealed record Availability(
     IReadOnlyDictionary<string, List<string>> Versions,
-    IReadOnlyDictionary<string, string> Newer)
+    IReadOnlyDictionary<string, string?> Candidates)
 {
-    public static readonly Availability None = new(new Dictionary<string, List<string>>(), new Dictionary<string, string>());
+    public static readonly Availability None = new(new Dictionary<string, List<string>>(), new Dictionary<string, string?>());
 }
 
 /// <summary>
@@ -63,18 +68,20 @@ public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<P
     public bool IsEmpty => Changes.Count == 0;
 
     /// <summary>
-    /// The packages whose available versions must be read before planning: pinned ones not in place
-    /// (apt only: dnf and yum resolve "name-version" themselves) and, for state latest, every
-    /// installed one. Empty means everything is in place and no repository needs asking.
+    /// The packages to ask the repositories about: apt, every package not in place (its candidate
+    /// version, or the versions a pin picks from); dnf/yum resolve "name-version" themselves.
+    /// State latest: every package. Empty means everything is in place and nothing needs asking.
     /// </summary>
     public static IReadOnlyList<string> NeedsAvailability(PackageRequest request, IReadOnlyDictionary<string, string> installed) =>
         request.State switch
         {
-            PackageState.Latest => request.Packages.Where(installed.ContainsKey).ToList(),
-            PackageState.Present when !request.Manager.IsRpm() =>
-                request.Packages.Where(p => request.PinFor(p) is { } pin && !(installed.TryGetValue(p, out var v) && VersionPin.Matches(pin, v))).ToList(),
+            PackageState.Latest => request.Packages,
+            PackageState.Present when !request.Manager.IsRpm() => request.Packages.Where(p => !InPlace(request, p, installed)).ToList(),
             _ => [],
         };
+
+    private static bool InPlace(PackageRequest request, string package, IReadOnlyDictionary<string, string> installed) =>
+        installed.TryGetValue(package, out var version) && (request.PinFor(package) is not { } pin || VersionPin.Matches(pin, version));
 
     /// <summary>True when something must be installed, changed or (maybe) upgraded: worth refreshing the cache first.</summary>
     public static bool MayChange(PackageRequest request, IReadOnlyDictionary<string, string> installed) =>
@@ -102,15 +109,16 @@ public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<P
             var pin = request.PinFor(package);
             if (pin is not null && !(current is not null && VersionPin.Matches(pin, current)))
             {
-                var target = resolve ? Resolve(request.Manager, package, pin, available) : null;
+                var target = resolve ? Pinned(request.Manager, package, pin, available) : null;
                 var argument = request.Manager.IsRpm() ? VersionPin.RpmSpec(package, pin) : $"{package}={target}";
                 changes.Add(new PackageChange(package, current is null ? ChangeKind.Install : ChangeKind.ChangeVersion, current, target, argument));
             }
             else if (current is null)
             {
-                changes.Add(new PackageChange(package, ChangeKind.Install, null, null, package));
+                var target = resolve ? Candidate(request.Manager, package, available) : null;
+                changes.Add(new PackageChange(package, ChangeKind.Install, null, target, target is null ? package : $"{package}={target}"));
             }
-            else if (request.State == PackageState.Latest && available.Newer.TryGetValue(package, out var newer) && newer != current)
+            else if (request.State == PackageState.Latest && available.Candidates.GetValueOrDefault(package) is { } newer && newer != current)
             {
                 changes.Add(new PackageChange(package, ChangeKind.Upgrade, current, newer, request.Manager.IsRpm() ? package : $"{package}={newer}"));
             }
@@ -120,7 +128,7 @@ public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<P
     }
 
     /// <summary>apt: the newest available version the pin matches; a clear error listing what there is when none does.</summary>
-    private static string? Resolve(PackageManager manager, string package, string pin, Availability available)
+    private static string? Pinned(PackageManager manager, string package, string pin, Availability available)
     {
         if (manager.IsRpm())
         {
@@ -129,9 +137,16 @@ public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<P
 
         var versions = available.Versions.GetValueOrDefault(package) ?? [];
         return VersionPin.PickFrom(pin, versions) ?? throw new InvalidOperationException(versions.Count == 0
-            ? $"package '{package}' is not available from the configured apt sources (set update_cache: true, or add the repository that has it)"
+            ? NotAvailable(package)
             : $"no version of '{package}' matching {pin} is available; available: {string.Join(", ", versions)}");
     }
+
+    /// <summary>apt: the version apt would install; dnf/yum report a missing package themselves.</summary>
+    private static string? Candidate(PackageManager manager, string package, Availability available) =>
+        manager.IsRpm() ? null : available.Candidates.GetValueOrDefault(package) ?? throw new InvalidOperationException(NotAvailable(package));
+
+    private static string NotAvailable(string package) =>
+        $"package '{package}' is not available from the configured apt sources (set update_cache: true, or add the repository that has it)";
 
     /// <summary>
     /// After the package manager ran: what is still not as planned (it may report success and
