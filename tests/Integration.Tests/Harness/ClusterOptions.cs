@@ -1,0 +1,16 @@
+namespace HpcWekaSlurm.Integration.Tests.Harness;
+
+/// <summary>What <see cref="Cluster.StartAsync"/> creates.</summary>
+public sealed record ClusterOptions
+{
+    /// <summary>Debian suite of the node image: bookworm (Slurm 22.05) or trixie (Slurm 24.11); HPC_TEST_SUITE sets the default.</summary>
+    public string Suite { get; init; } = Environment.GetEnvironmentVariable("HPC_TEST_SUITE") is { Length: > 0 } s ? s : "bookworm";
+
+    public required IReadOnlyList<NodeSpec> Nodes { get; init; }
+
+    /// <summary>Run `apt-get update` on every node once it is up, so the local repository is ready to install from.</summary>
+    public bool AptUpdate { get; init; } = true;
+
+    /// <summary>Bound on creating the network and the containers and on systemd reaching "running".</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(3);
+}
