@@ -45,12 +45,21 @@ FAST_PATH_VAR = 'hpc_weka_slurm_fast_path'
 CACHE_DIR_VAR = 'hpc_weka_slurm_cache_dir'
 DEFAULT_CACHE_DIR = '~/.ansible/hpc_weka_slurm'
 MODULE_NAME = re.compile(r'^[A-Za-z0-9_]+$')  # safe unquoted in the cache's file names
+# A module result holding a secret the user asked for (munge_key return_content) carries this key
+# (src/AnsibleModule ResultWriter.NoLogMarker); such a result is hidden as if the task had no_log.
+NO_LOG_MARKER = '_hpc_weka_slurm_no_log'
 
 
 class ActionModule(NormalActionModule):
     """The 'normal' action (stock module execution) with the cached, one-command fast path first."""
 
     def run(self, tmp=None, task_vars=None):
+        result = self._run(tmp, task_vars)
+        if result.pop(NO_LOG_MARKER, False):
+            result['_ansible_no_log'] = True
+        return result
+
+    def _run(self, tmp, task_vars):
         task_vars = task_vars or {}
         module = self._shared_loader_obj.module_loader.find_plugin_with_context(
             self._task.action, collection_list=self._task.collections)

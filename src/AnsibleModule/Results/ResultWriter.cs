@@ -14,6 +14,12 @@ public static class ResultWriter
     public const string NoLogPlaceholder = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER";
     public const string Mask = "********";
 
+    /// <summary>
+    /// Set in a result that discloses a secret (<see cref="ModuleResult.Disclosed"/>): the collection's
+    /// action plugin then marks the result no_log, so Ansible neither displays nor logs it.
+    /// </summary>
+    public const string NoLogMarker = "_hpc_weka_slurm_no_log";
+
     public static JsonObject ToJson(ModuleResult result, JsonObject? invocation, IEnumerable<string> secrets)
     {
         var json = new JsonObject
@@ -59,12 +65,14 @@ public static class ResultWriter
 
         var all = secrets.Concat(result.Secrets).Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length).ToList();
         var scrubbed = all.Count == 0 ? json : (JsonObject)Scrub(json, all)!;
-        if (!result.Failed)
+        if (!result.Failed && result.Disclosed.Count > 0)
         {
             foreach (var (key, value) in result.Disclosed)
             {
                 scrubbed[key] = value?.DeepClone();
             }
+
+            scrubbed[NoLogMarker] = true;
         }
 
         return scrubbed;
