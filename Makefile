@@ -46,7 +46,7 @@ modules: | $(BUILD)
 	@if [ -s $(BUILD)/.stale-modules ]; then \
 	  stale=$$(sort -u $(BUILD)/.stale-modules | paste -sd';'); \
 	  echo "publishing (NativeAOT, $(RID)): $$stale"; \
-	  dotnet msbuild tools/build/PublishModules.proj -nologo -v:q -p:Modules="$$stale" -p:Rid=$(RID) -p:PublishTo=$(abspath $(BUILD)/publish/$(RID)) \
+	  dotnet msbuild tools/build/PublishModules.proj -nologo -v:q -p:Modules=\"$$stale\" -p:Rid=$(RID) -p:PublishTo=$(abspath $(BUILD)/publish/$(RID)) \
 	    -p:PortableGlibc=true \
 	    && for m in $${stale//;/ }; do install -m 0755 $(BUILD)/publish/$(RID)/$$m $(MODULE_DIR)/$$m; done; \
 	fi

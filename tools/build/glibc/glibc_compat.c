@@ -1,10 +1,11 @@
 /*
- * Binds libm functions whose default symbol version is newer than glibc 2.17 to their older
- * version, so a module linked against the glibc 2.31 sysroot still loads on glibc 2.17-2.28.
- * Linked with -Wl,--wrap=<name> (PortableGlibc.targets): every call to log goes to __wrap_log.
- * On glibc 2.29+ the old log version wraps the same implementation (it only adds the obsolete
- * SVID error hook), so results do not change; older glibc simply has no newer version to bind.
- * Add a function here (and to GlibcCompatWrap) when tools/build/check-glibc.sh names a new one.
+ * Binds the libm functions whose default symbol version is newer than glibc 2.17 (glibc 2.27 gave
+ * expf/exp2f/logf/log2f/powf new versions, 2.29 exp/exp2/log/log2/pow) to their original version,
+ * so a module linked against the glibc 2.31 sysroot still loads on glibc 2.17-2.28.
+ * Linked with -Wl,--wrap=NAME for each NAME in GlibcCompatWrap (PortableGlibc.targets): calls to NAME
+ * go to __wrap_NAME, which calls NAME@<base version>. On newer glibc the old version wraps the same
+ * implementation (adding only the obsolete SVID error hook), so results do not change.
+ * When tools/build/check-glibc.sh names another function, add it here and to GlibcCompatWrap.
  */
 #if defined(__x86_64__)
 #define GLIBC_BASE "GLIBC_2.2.5"
@@ -14,7 +15,21 @@
 #error "glibc_compat.c: add this architecture's base glibc symbol version"
 #endif
 
-double log(double x);
-__asm__(".symver log, log@" GLIBC_BASE);
+#define OLD_VERSION(name) __asm__(".symver " #name ", " #name "@" GLIBC_BASE)
+#define WRAP1(type, name) \
+    type name(type); OLD_VERSION(name); \
+    type __wrap_##name(type x) { return name(x); }
+#define WRAP2(type, name) \
+    type name(type, type); OLD_VERSION(name); \
+    type __wrap_##name(type x, type y) { return name(x, y); }
 
-double __wrap_log(double x) { return log(x); }
+WRAP1(double, exp)
+WRAP1(double, exp2)
+WRAP1(double, log)
+WRAP1(double, log2)
+WRAP2(double, pow)
+WRAP1(float, expf)
+WRAP1(float, exp2f)
+WRAP1(float, logf)
+WRAP1(float, log2f)
+WRAP2(float, powf)
