@@ -21,13 +21,7 @@ public static class NodeFactsCalculator
         int? coreSpecCount = null;
         if (wekaCpus.Count > 0)
         {
-            var spec = map.WidenToCores(map.ToAbstract(wekaCpus));
-            if (!map.ToOs(spec).SequenceEqual(wekaCpus))
-            {
-                throw new TopologyException($"Slurm's CPU numbering on this host cannot reserve exactly CPUs {CpuList.Format(wekaCpus)} " +
-                                            $"(CpuSpecList={CpuList.Format(spec)} would reserve {CpuList.Format(map.ToOs(spec))}): {string.Join("; ", map.Irregularities)}");
-            }
-
+            var spec = AbstractSpec(map, wekaCpus);
             cpuSpecList = CpuList.Format(spec);
             var count = selection.Cores.Count;
             if (count < map.TotalCores && map.CoreSpecCountCpus(count).SequenceEqual(spec))
@@ -83,6 +77,23 @@ public static class NodeFactsCalculator
             CpuMap = map,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>The abstract CPUs that reserve exactly <paramref name="wekaCpus"/>, checked by mapping them back.</summary>
+    private static IReadOnlyList<int> AbstractSpec(SlurmCpuMap map, IReadOnlyList<int> wekaCpus)
+    {
+        var cannot = $"Slurm's CPU numbering on this host cannot reserve exactly CPUs {CpuList.Format(wekaCpus)}";
+        var why = string.Join("; ", map.Irregularities);
+        var beyond = wekaCpus.Where(cpu => cpu >= map.Cpus).ToList();
+        if (beyond.Count > 0)
+        {
+            throw new TopologyException($"{cannot}: CPUs {CpuList.Format(beyond)} are beyond slurmd's CPU map 0-{map.Cpus - 1} ({why})");
+        }
+
+        var spec = map.WidenToCores(map.ToAbstract(wekaCpus));
+        return map.ToOs(spec).SequenceEqual(wekaCpus)
+            ? spec
+            : throw new TopologyException($"{cannot}: CpuSpecList={CpuList.Format(spec)} would reserve CPUs {CpuList.Format(map.ToOs(spec))} ({why})");
     }
 
     private static long? MemSpecLimit(NodeRequest request, long realMemory)
