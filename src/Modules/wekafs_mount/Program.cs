@@ -55,7 +55,7 @@ public static class Program
             }
         }
 
-        if (context.DiffMode && (plan.Action != MountAction.None || plan.CreateMountPoint))
+        if (context.DiffMode && plan.Action != MountAction.None)
         {
             var header = $"{request.MountPoint} (mount state)";
             var after = plan.StateAfter + (plan.CreateMountPoint ? $" (mount point {request.MountPoint} created)" : string.Empty);

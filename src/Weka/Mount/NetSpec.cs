@@ -15,7 +15,13 @@ public sealed record NetSpec(string Device, IReadOnlyList<string> Addresses, int
     public static NetSpec? Parse(string text, out string? error)
     {
         error = null;
-        if (text.Length == 0 || text.Any(c => char.IsWhiteSpace(c) || c is ',' or '='))
+        if (text.Length == 0)
+        {
+            error = "the NIC spec is empty (form: dev[/ip/bits[/gateway]])";
+            return null;
+        }
+
+        if (text.Any(c => char.IsWhiteSpace(c) || c is ',' or '='))
         {
             error = "a NIC spec has no blanks, commas or '=' (form: dev[/ip/bits[/gateway]])";
             return null;

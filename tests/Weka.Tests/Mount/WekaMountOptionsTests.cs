@@ -152,6 +152,7 @@ public class WekaMountOptionsTests
     [InlineData("eth0/10.0.0.5/33", "from 1 to 32")]
     [InlineData("eth0/10.0.0.5/24/fe80::1", "same family")]
     [InlineData("/10.0.0.5/24", "device name is empty")]
+    [InlineData("", "NIC spec is empty")]
     [InlineData("eth0 eth1", "no blanks")]
     [InlineData("eth0,eth1", "no blanks, commas")]
     public void Malformed_nic_specs_are_errors_saying_why(string spec, string words)

@@ -178,6 +178,20 @@ public sealed class WekafsMountPlaybookTests : IClassFixture<WekafsMountBinary>,
             StandIn.Calls);
     }
 
+    [Fact]
+    public void A_mount_behind_a_symlinked_directory_is_found_under_its_real_path_WithRecordingMountStandIn()
+    {
+        StartMounted();
+        var link = Path.Combine(_root, "link");
+        File.CreateSymbolicLink(link, Path.GetDirectoryName(MountPoint)!);
+
+        var (_, result) = Run(new JsonObject { ["path"] = Path.Combine(link, "weka"), ["state"] = "unmounted", ["fstab"] = FstabPath, ["mountinfo"] = MountInfoPath });
+
+        Assert.True(result["changed"]!.GetValue<bool>(), result.ToJsonString());
+        Assert.Equal(["umount", MountPoint], Assert.Single(StandIn.Calls));
+        Assert.Equal(BaseFstab + GuideLine + "\n", File.ReadAllText(FstabPath));
+    }
+
     [Theory]
     [InlineData("""{"cores": [0]}""", "option 'cores': core 0 is not allowed")]
     [InlineData("""{"cores": [47, 47]}""", "option 'cores': core 47 is listed more than once")]
