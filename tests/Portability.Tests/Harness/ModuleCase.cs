@@ -77,14 +77,20 @@ public sealed class ModuleCase
         return new RunOutcome(run.ExitCode, run.Stdout.Replace(dir, "{dir}", StringComparison.Ordinal), run.Stderr, State(files));
     }
 
-    /// <summary>Every file and directory below the run's directory with its mode and content.</summary>
-    private static List<string> State(string root) =>
-        [.. Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path =>
-            {
-                var mode = Convert.ToString((int)File.GetUnixFileMode(path), 8);
-                var relative = Path.GetRelativePath(root, path);
-                return Directory.Exists(path) ? $"{relative}/ {mode}" : $"{relative} {mode}: {File.ReadAllText(path)}";
-            })];
+    /// <summary>The run's directory and everything below it: type, mode, owner and content.</summary>
+    private static List<string> State(string root)
+    {
+        var entries = Proc.Run("find", [root, "-printf", "%y %m %U:%G ./%P\\n"]).EnsureSuccess("find").Stdout;
+        return [.. entries.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split(' ', 4))
+            .OrderBy(fields => fields[3], StringComparer.Ordinal)
+            .Select(fields => $"{fields[3]} {fields[0]} {fields[1]} {fields[2]}" + (fields[0] == "f" ? $": {Content(Path.Combine(root, fields[3]))}" : ""))];
+    }
+
+    /// <summary>Text as it is; anything else (a munge key) as base64, so no byte difference can hide.</summary>
+    private static string Content(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : "base64:" + Convert.ToBase64String(bytes);
+    }
 }
