@@ -48,11 +48,58 @@ public static class ModuleInput
             throw new ModuleFailure($"the arguments are not valid JSON: {e.Message}");
         }
 
-        return node as JsonObject ?? throw new ModuleFailure("the arguments must be a JSON object of option names to values");
+        var args = node as JsonObject ?? throw new ModuleFailure("the arguments must be a JSON object of option names to values");
+        EnsureReadableStrings(args);
+        return args;
+    }
+
+    /// <summary>
+    /// The parser defers decoding strings until they are read: invalid UTF-8 or a lone surrogate
+    /// escape (\ud800) would otherwise surface later as an unexpected error in whatever reads it.
+    /// </summary>
+    private static void EnsureReadableStrings(JsonNode? node)
+    {
+        try
+        {
+            Walk(node);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ModuleFailure($"the arguments are not valid JSON: a string is not valid UTF-8 or UTF-16 ({e.Message})");
+        }
+
+        static void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (_, value) in o)
+                    {
+                        Walk(value);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+                case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                    v.GetValue<string>();
+                    break;
+            }
+        }
     }
 
     private static byte[] ReadFile(string path)
     {
+        if (path.Length == 0)
+        {
+            throw new IOException("the path is empty");
+        }
+
         var info = new FileInfo(path);
         if (!info.Exists)
         {

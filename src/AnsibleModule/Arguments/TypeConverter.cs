@@ -25,7 +25,7 @@ public static class TypeConverter
         {
             ArgType.Raw => value.DeepClone(),
             ArgType.Str => JsonValue.Create(ToStr(value)),
-            ArgType.Path => JsonValue.Create(ExpandPath(ToStr(value))),
+            ArgType.Path => JsonValue.Create(ExpandPath(ToPath(value))),
             ArgType.Bool => JsonValue.Create(ToBool(value)),
             ArgType.Int => JsonValue.Create(ToInt(value)),
             ArgType.Float => JsonValue.Create(ToFloat(value)),
@@ -63,6 +63,13 @@ public static class TypeConverter
         }
 
         throw new FormatException($"expected a string, got {Describe(value)}");
+    }
+
+    /// <summary>No file API takes a NUL byte in a path (Python's os functions refuse it the same way).</summary>
+    private static string ToPath(JsonNode value)
+    {
+        var s = ToStr(value);
+        return s.Contains('\0') ? throw new FormatException("expected a path, got a string with a NUL character") : s;
     }
 
     private static bool ToBool(JsonNode value)

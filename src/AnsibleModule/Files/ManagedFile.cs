@@ -82,22 +82,28 @@ public static class ManagedFile
         }
 
         string? backupFile = null;
-        if ((contentChanged || attributesChanged) && !context.CheckMode)
+        if (!context.CheckMode)
         {
-            EnsureUnchangedSince(current);
-            if (request.Backup && current.Exists && contentChanged)
+            // Re-check and write under the directory lock: no other module run can slip in between.
+            using var _ = FileLock.Acquire(path);
+            RemoveStaleTemps(context, path);
+            if (contentChanged || attributesChanged)
             {
-                backupFile = Backup.Create(current);
-                context.Result.Extra["backup_file"] = backupFile;
-            }
+                EnsureUnchangedSince(current);
+                if (request.Backup && current.Exists && contentChanged)
+                {
+                    backupFile = Backup.Create(current);
+                    context.Result.Extra["backup_file"] = backupFile;
+                }
 
-            if (contentChanged)
-            {
-                AtomicFile.Write(path, request.Content, uid, gid, mode);
-            }
-            else
-            {
-                AtomicFile.SetAttributes(path, uid, gid, mode);
+                if (contentChanged)
+                {
+                    AtomicFile.Write(path, request.Content, uid, gid, mode);
+                }
+                else
+                {
+                    AtomicFile.SetAttributes(path, uid, gid, mode);
+                }
             }
         }
 
@@ -122,6 +128,8 @@ public static class ManagedFile
         string? backupFile = null;
         if (!context.CheckMode)
         {
+            using var _ = FileLock.Acquire(current.Path);
+            RemoveStaleTemps(context, current.Path);
             EnsureUnchangedSince(current);
             if (backup)
             {
@@ -141,6 +149,14 @@ public static class ManagedFile
 
         context.Result.Changed = true;
         return new FileOutcome(true, false, backupFile);
+    }
+
+    private static void RemoveStaleTemps(ModuleContext context, string path)
+    {
+        if (StaleTempFiles.Remove(path) is { Count: > 0 } removed)
+        {
+            context.Warn($"removed {removed.Count} temporary file(s) that an interrupted earlier run left next to '{path}': {string.Join(", ", removed)}");
+        }
     }
 
     private static void EnsureUnchangedSince(FileSnapshot current)
