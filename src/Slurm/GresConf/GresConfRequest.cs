@@ -8,6 +8,19 @@ public sealed record GresLineSpec(IReadOnlyList<KeyValuePair<string, DesiredValu
 {
     public string? this[string key] =>
         Attributes.FirstOrDefault(a => string.Equals(a.Key, key, StringComparison.OrdinalIgnoreCase)).Value?.Text;
+
+    /// <summary>Reads a whole gres.conf line such as <c>NodeName=gpu[1-4] Name=gpu Type=a100 File=/dev/nvidia[0-7]</c>.</summary>
+    /// <exception cref="ArgumentException">Not a gres.conf line of Key=Value pairs.</exception>
+    public static GresLineSpec FromLine(string text)
+    {
+        var record = ConfRecord.Parse(ConfText.FromUser(text.Trim()), ConfDialect.GresConf);
+        if (record.Kind != ConfRecordKind.Line || record.Leftover.Length > 0)
+        {
+            throw new ArgumentException($"'{text}' is not a gres.conf line (Name=... or NodeName=... followed by Key=Value pairs)");
+        }
+
+        return new GresLineSpec(record.Pairs.Select(p => new KeyValuePair<string, DesiredValue?>(p.Key, DesiredValue.Of(ConfText.ToDisplay(p.Value)))).ToList());
+    }
 }
 
 /// <summary>The gres.conf a task asks for.</summary>

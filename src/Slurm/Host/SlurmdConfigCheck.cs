@@ -4,11 +4,12 @@ using HpcWekaSlurm.Slurm.SlurmConf;
 namespace HpcWekaSlurm.Slurm.Host;
 
 /// <summary>What <c>slurmd -G</c> made of a candidate config.</summary>
+/// <param name="Ran">slurmd -G did judge the candidate.</param>
 /// <param name="Problems">error/fatal lines the candidate causes that the current files do not.</param>
 /// <param name="Note">Why no check ran, or the problems the current files already have (null when none).</param>
-public sealed record SlurmdCheckResult(bool Passed, IReadOnlyList<string> Problems, string? Note)
+public sealed record SlurmdCheckResult(bool Ran, bool Passed, IReadOnlyList<string> Problems, string? Note)
 {
-    public static SlurmdCheckResult Skip(string why) => new(true, [], $"slurmd -G check skipped: {why}");
+    public static SlurmdCheckResult Skip(string why) => new(false, true, [], $"slurmd -G check skipped: {why}");
 }
 
 /// <summary>
@@ -26,6 +27,11 @@ public static class SlurmdConfigCheck
     public static SlurmdCheckResult Check(CommandRun run, string slurmd, string configDirectory, string slurmConfName,
         string replacedName, byte[] candidate, string? nodeName)
     {
+        if (!Directory.Exists(configDirectory))
+        {
+            return SlurmdCheckResult.Skip($"{configDirectory} does not exist");
+        }
+
         var slurmConfPath = Path.Combine(configDirectory, slurmConfName);
         var slurmConf = replacedName == slurmConfName ? candidate : File.Exists(slurmConfPath) ? File.ReadAllBytes(slurmConfPath) : null;
         if (slurmConf is null)
@@ -64,7 +70,7 @@ public static class SlurmdConfigCheck
             }
 
             var note = live.Problems.Count > 0 ? $"slurmd -G reports problems the current files already have: {string.Join("; ", live.Problems)}" : null;
-            return new SlurmdCheckResult(added.Count == 0, added, note);
+            return new SlurmdCheckResult(true, added.Count == 0, added, note);
         }
         finally
         {

@@ -23,6 +23,7 @@ public static class SlurmConfRestartRules
         ["AuthAltTypes"] = Both,
         ["AuthType"] = Both,
         ["BackupController"] = Ctld,
+        ["ClusterName"] = Ctld,
         ["ControlMachine"] = Ctld,
         ["CoreSpecPlugin"] = Node,
         ["CredType"] = Both,
@@ -52,11 +53,15 @@ public static class SlurmConfRestartRules
         ["TopologyPlugin"] = Both,
     };
 
-    /// <summary>From 24.05 reconfigure re-executes the daemons: only TCP listeners and authentication need a restart.</summary>
+    /// <summary>
+    /// From 24.05 reconfigure re-executes the daemons: only TCP listeners and authentication need a
+    /// restart (and ClusterName, which slurmctld checks against its saved state when it starts).
+    /// </summary>
     private static readonly Dictionary<string, string[]> RestartFrom2405 = new(StringComparer.OrdinalIgnoreCase)
     {
         ["AuthAltTypes"] = Both,
         ["AuthType"] = Both,
+        ["ClusterName"] = Ctld,
         ["CommunicationParameters"] = Both,
         ["SlurmctldPort"] = Ctld,
         ["SlurmdPort"] = Both,

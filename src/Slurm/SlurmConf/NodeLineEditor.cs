@@ -38,7 +38,9 @@ internal sealed class NodeLineEditor
 
             var hosts = Hosts(Display(record.Name!), $"the existing line '{Display(record.Raw).TrimEnd()}'");
             seen.UnionWith(hosts);
-            var groups = hosts.GroupBy(h => owner.GetValueOrDefault(h, -1)).Select(g => (Entry: g.Key, Hosts: g.ToList())).ToList();
+            // Hosts that get the same edit stay together: per-host entries with equal settings do not split a line.
+            var groups = hosts.GroupBy(h => Signature(owner.TryGetValue(h, out var e) ? specific[e] : null, exclusive))
+                .Select(g => (Entry: owner.GetValueOrDefault(g.First(), -1), Hosts: g.ToList())).ToList();
             _document.RemoveAt(index);
             var replacement = new List<ConfRecord>();
             if (groups.Count > 1)
@@ -104,6 +106,11 @@ internal sealed class NodeLineEditor
         var partitions = _document.LineIndexes("PartitionName");
         return partitions.Count > 0 ? partitions[0] : _document.Records.Count;
     }
+
+    /// <summary>What a host gets: removal, nothing, or these attribute edits (equal edits, equal signatures).</summary>
+    private static string Signature(LineSpec? spec, bool exclusive) => spec is null
+        ? (exclusive ? "\u0001removed" : string.Empty)
+        : string.Join('\u0002', spec.Attributes.Select(a => $"{a.Key.ToLowerInvariant()}\u0003{a.Value?.Text}\u0003{a.Value?.Boolean}"));
 
     /// <summary>Which requested entry each host belongs to; a host in two entries is an error.</summary>
     private static Dictionary<string, int> HostOwners(IReadOnlyList<LineSpec> nodes)
