@@ -8,27 +8,30 @@ public sealed class RoutingTests
 {
     private const string Plugin = "hpc.weka_slurm.compiled_module";
 
-    public static TheoryData<string> Sources => new()
+    [Fact]
+    public void Every_module_project_has_its_route_in_the_source_runtime_yml()
     {
-        // The source tree: every module project under src/Modules, built or not.
-        Path.Combine(Repo.Root, "collection"),
-        // The collection as installed: every binary in plugins/modules.
-        Repo.CollectionDir(Repo.Collections),
-    };
+        var projects = Directory.GetDirectories(Path.Combine(Repo.Root, "src", "Modules")).Select(Path.GetFileName).ToList();
 
-    [Theory]
-    [MemberData(nameof(Sources))]
-    public void Every_module_is_routed_to_the_compiled_module_action_plugin(string collectionDir)
+        AssertRouted(Path.Combine(Repo.Root, "collection"), projects!);
+    }
+
+    [Fact]
+    public void Every_module_binary_of_the_installed_collection_has_its_route()
     {
-        var modules = Path.Combine(collectionDir, "plugins", "modules");
-        var names = collectionDir.StartsWith(Repo.Root + "/collection", StringComparison.Ordinal)
-            ? Directory.GetDirectories(Path.Combine(Repo.Root, "src", "Modules")).Select(Path.GetFileName)
-            : Directory.GetFiles(modules).Where(f => Path.GetExtension(f) == "").Select(Path.GetFileName);
-        var routing = RuntimeYml(collectionDir)["plugin_routing"]!["modules"]!.AsObject();
+        var installed = Repo.CollectionDir(Repo.Collections);
+        var binaries = Directory.GetFiles(Path.Combine(installed, "plugins", "modules"))
+            .Where(f => Path.GetExtension(f).Length == 0).Select(Path.GetFileName).ToList();
 
-        Assert.NotEmpty(names);
-        Assert.All(names, name => Assert.Equal(Plugin, routing[name!]?["action_plugin"]?.GetValue<string>()));
-        Assert.True(File.Exists(Path.Combine(collectionDir, "plugins", "action", "compiled_module.py")));
+        AssertRouted(installed, binaries!);
+        Assert.True(File.Exists(Path.Combine(installed, "plugins", "action", "compiled_module.py")));
+    }
+
+    private static void AssertRouted(string collectionDir, IReadOnlyList<string> modules)
+    {
+        var routes = RuntimeYml(collectionDir)["plugin_routing"]!["modules"]!.AsObject();
+        Assert.NotEmpty(modules);
+        Assert.All(modules, name => Assert.Equal(Plugin, routes[name]?["action_plugin"]?.GetValue<string>()));
     }
 
     /// <summary>meta/runtime.yml as JSON, read by the YAML parser Ansible itself uses (PyYAML, anchors included).</summary>
