@@ -20,8 +20,9 @@ repo=$build_dir/localrepo/$suite
 apt_dir=$build_dir/cache/apt-$suite
 
 "$(dirname "$0")/build-image.sh" "$suite"
-image_inputs=$(docker image inspect -f '{{index .Config.Labels "hpc-weka-slurm.inputs"}}' "$image")
-hash=$(inputs_hash "$0" "$(dirname "$0")/lib.sh" "$suite" "$image_inputs" "$packages" "$debian_mirror" "$security_mirror")
+# The image's own id: a rebuilt image may hold other package versions, so its repository is rebuilt too.
+image_id=$(docker image inspect -f '{{.Id}}' "$image")
+hash=$(inputs_hash "$0" "$(dirname "$0")/lib.sh" "$suite" "$image_id" "$packages" "$debian_mirror" "$security_mirror")
 
 mkdir -p "$build_dir/localrepo"
 exec 9>"$build_dir/localrepo/.$suite.lock"
@@ -48,7 +49,7 @@ SOURCES
 docker run --rm --network none "$image" cat /var/lib/dpkg/status >"$apt_dir/status"
 apt_opts="-o Dir::Etc::sourcelist=- -o Dir::Etc::sourceparts=$apt_dir/etc/sources.list.d
  -o Dir::State=$apt_dir -o Dir::State::Lists=$apt_dir/lists -o Dir::State::status=$apt_dir/status
- -o Dir::Cache=$apt_dir -o Dir::Cache::archives=$apt_dir/archives -o Debug::NoLocking=true
+ -o Dir::Cache=$apt_dir -o Dir::Cache::archives=$apt_dir/archives
  -o APT::Install-Recommends=false -o APT::Architecture=amd64 -o APT::Architectures::=amd64"
 # shellcheck disable=SC2086 # apt_opts is a list of words on purpose
 apt() { tool=apt-$1; shift; "$tool" $apt_opts "$@"; }
@@ -59,22 +60,29 @@ apt get update >"$apt_dir/update.log" 2>&1 || { cat "$apt_dir/update.log" >&2; e
 # alternatives for a subset than for the whole set.
 needed=$apt_dir/needed.txt
 : >"$needed"
-for set in $packages "$packages"; do   # "Inst NAME [OLD] (NEW SUITE [ARCH])"
+for set in $packages "$packages"; do
     # shellcheck disable=SC2086
-    apt get install -s $set | sed -n 's/^Inst \([^ ]*\) .*(\([^ ]*\) .*/\1=\2/p' >>"$needed" \
-        || { echo "cannot resolve: $set" >&2; apt get install -s $set >&2; exit 1; }
+    apt get install -s $set >"$apt_dir/simulate.log" 2>&1 \
+        || { echo "cannot resolve: $set" >&2; cat "$apt_dir/simulate.log" >&2; exit 1; }
+    # "Inst NAME [OLD] (NEW SUITE [ARCH])"
+    sed -n 's/^Inst \([^ ]*\) .*(\([^ ]*\) .*/\1=\2/p' "$apt_dir/simulate.log" >>"$needed"
 done
 sort -u -o "$needed" "$needed"
-say "downloading $(wc -l <"$needed") packages"
-# shellcheck disable=SC2046
-(cd "$apt_dir/archives" && apt get download -q $(cat "$needed") >"$apt_dir/download.log" 2>&1) \
-    || { cat "$apt_dir/download.log" >&2; exit 1; }
+
+# apt-get download names files <name>_<version with ':' as %3a>_<arch>.deb; fetch only what the cache lacks.
+cached() { ls "$apt_dir/archives/${1%%=*}_$(echo "${1#*=}" | sed 's/:/%3a/')_"*.deb 2>/dev/null; }
+missing=$(while read -r p; do cached "$p" >/dev/null || echo "$p"; done <"$needed")
+say "$(wc -l <"$needed") packages needed, downloading $(echo "$missing" | grep -c .)"
+if [ -n "$missing" ]; then
+    # shellcheck disable=SC2086
+    (cd "$apt_dir/archives" && apt get download -q $missing >"$apt_dir/download.log" 2>&1) \
+        || { cat "$apt_dir/download.log" >&2; exit 1; }
+fi
 
 stage=$build_dir/localrepo/.$suite.tmp
 rm -rf "$stage"; mkdir -p "$stage"
-while IFS== read -r name version; do
-    # apt-get download names files <name>_<version with ':' as %3a>_<arch>.deb
-    f=$(ls "$apt_dir/archives/${name}_$(echo "$version" | sed 's/:/%3a/')_"*.deb)
+while read -r p; do
+    f=$(cached "$p")
     ln "$f" "$stage/" 2>/dev/null || cp "$f" "$stage/"
 done <"$needed"
 

@@ -1,10 +1,14 @@
+using System.Reflection;
+
 namespace HpcWekaSlurm.Integration.Tests.Harness;
 
 /// <summary>Where the checkout, its container tools and its build outputs are.</summary>
 public static class RepositoryPaths
 {
-    /// <summary>The checkout root: the first parent of the test assembly holding tools/containers.</summary>
-    public static string Root { get; } = FindRoot();
+    /// <summary>The checkout root, recorded in this assembly when it was built.</summary>
+    public static string Root { get; } = typeof(RepositoryPaths).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
 
     public static string ContainerTools => Path.Combine(Root, "tools", "containers");
 
@@ -24,17 +28,4 @@ public static class RepositoryPaths
         Environment.GetEnvironmentVariable("HPC_WEKA_SLURM_COLLECTIONS") is { Length: > 0 } path ? path
         : Directory.Exists(Path.Combine(BuildDir, "collections", "ansible_collections")) ? Path.Combine(BuildDir, "collections")
         : null;
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "tools", "containers", "build-image.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no checkout (tools/containers/build-image.sh) above {AppContext.BaseDirectory}");
-    }
 }
