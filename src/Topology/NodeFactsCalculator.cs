@@ -90,7 +90,7 @@ public static class NodeFactsCalculator
             throw new TopologyException($"{cannot}: CPUs {CpuList.Format(beyond)} are beyond slurmd's CPU map 0-{map.Cpus - 1} ({why})");
         }
 
-        var spec = map.WidenToCores(map.ToAbstract(wekaCpus));
+        var spec = map.SpecFor(wekaCpus);
         return map.ToOs(spec).SequenceEqual(wekaCpus)
             ? spec
             : throw new TopologyException($"{cannot}: CpuSpecList={CpuList.Format(spec)} would reserve CPUs {CpuList.Format(map.ToOs(spec))} ({why})");

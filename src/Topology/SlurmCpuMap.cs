@@ -95,6 +95,12 @@ public sealed class SlurmCpuMap
         [.. abstractIds.Select(a => Check(a, "abstract CPU id") / ThreadsPerCore).Distinct().Order().SelectMany(CoreCpus)];
 
     /// <summary>
+    /// The abstract CPUs of the CpuSpecList that keeps jobs off the cores holding these OS CPUs
+    /// (whole cores, siblings included); format it with <see cref="CpuList.Format"/>.
+    /// </summary>
+    public IReadOnlyList<int> SpecFor(IEnumerable<int> osCpus) => WidenToCores(ToAbstract(osCpus));
+
+    /// <summary>
     /// The abstract CPUs CoreSpecCount=<paramref name="count"/> reserves (slurmd.c, _select_spec_cores):
     /// the highest core of the last socket, then the highest core of the socket before, and so on,
     /// before moving to the next lower core index.

@@ -39,14 +39,14 @@ public static class WekaCoreSelection
             var core = topology.CoreOf(id) ?? throw new TopologyException($"weka_cores: CPU {id} is not online on this host (online: {online})");
             if (core.Cpus.Contains(0))
             {
-                throw new TopologyException($"weka_cores: CPU {id} is on physical core 0 (CPUs {CpuList.Format(core.Cpus)}), which WEKA must not use: the kernel's housekeeping runs there");
+                throw new TopologyException($"weka_cores: CPU {id} is on physical core 0 ({Cpus(core)}), which WEKA must not use: the kernel's housekeeping runs there");
             }
 
             if (ids.Take(index).FirstOrDefault(core.Cpus.Contains, -1) is var earlier and >= 0)
             {
                 throw new TopologyException(earlier == id
                     ? $"weka_cores: CPU {id} is listed twice"
-                    : $"weka_cores: CPUs {earlier} and {id} are hyperthreads of the same physical core (CPUs {CpuList.Format(core.Cpus)}); give one CPU per core");
+                    : $"weka_cores: CPUs {earlier} and {id} are hyperthreads of the same physical core ({Cpus(core)}); give one CPU per core");
             }
 
             cores.Add(core);
@@ -102,4 +102,6 @@ public static class WekaCoreSelection
         var chosen = usable.TakeLast(count).ToList();
         return new Selection(chosen, [.. chosen.Select(c => c.FirstCpu).Order()], warnings);
     }
+
+    private static string Cpus(PhysicalCore core) => core.Cpus.Count == 1 ? $"CPU {core.Cpus[0]}" : $"CPUs {CpuList.Format(core.Cpus)}";
 }

@@ -133,4 +133,12 @@ public class CpuMapTests(HostTrees trees)
         // (S1,C31), (S0,C31), (S1,C30), (S0,C30)
         Assert.Equal([30, 31, 62, 63], map.CoreSpecCountCpus(4));
     }
+
+    [Fact]
+    public void Spec_for_os_cpus_covers_their_whole_cores()
+    {
+        // What the CPU audit suggests as the right CpuSpecList for the CPUs WEKA is pinned to.
+        Assert.Equal([94, 95], Read(Hosts.A).Map.SpecFor([47]));
+        Assert.Equal("28-31,60-63", CpuList.Format(Read(Hosts.B).Map.SpecFor([56, 57, 58, 59, 60, 61, 62, 63])));
+    }
 }
