@@ -62,6 +62,35 @@ public sealed class FallbackTests(DockerEnvironment docker)
         Assert.Empty(target.List(target.RootCacheDir));
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_cache_directory_the_user_does_not_own_is_not_used_and_the_task_runs_the_stock_way_with_a_warning(string kind)
+    {
+        using var target = Target.Create(kind, docker);
+        var foreign = $"{target.Scratch}/foreign-cache";
+        target.Shell($"mkdir -m 0755 {foreign} && chown nobody {foreign}");
+
+        var run = Playbook.Run(target, Cache.ServiceConfTask("foreign cache"), vars: $"hpc_weka_slurm_cache_dir={foreign}").EnsureSuccess();
+
+        var task = run.Task("foreign cache");
+        Assert.Contains($"cache directory {foreign} cannot be created or is not owned by root", task.Warnings);
+        Assert.Contains("module run the stock way", task.Warnings);
+        Assert.Contains(task.Puts, p => p.Contains($"AnsiballZ_{Cache.Module}", StringComparison.Ordinal));
+        Assert.True(task.Result["changed"]!.GetValue<bool>());
+        Assert.Empty(target.List(foreign));
+    }
+
+    [Fact]
+    public void A_relative_cache_directory_fails_the_task_naming_the_variable()
+    {
+        using var target = Target.Create("local", docker);
+        var run = Playbook.Run(target, Cache.ServiceConfTask("relative"), vars: "hpc_weka_slurm_cache_dir=cache");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal("hpc_weka_slurm_cache_dir must be an absolute path or start with ~/, got 'cache'",
+            run.Task("relative").Result["msg"]!.GetValue<string>());
+    }
+
     /// <summary>Stock execution: the module file is put into a temp dir as AnsiballZ_NAME and run from there.</summary>
     private static void AssertStock(TaskOutput task, string reason)
     {
