@@ -30,7 +30,7 @@ internal static class AnsibleRunner
     {
         var inventoryFile = Path.Combine(work, "inventory.yml");
         File.WriteAllText(inventoryFile, inventory.ToJsonString());
-        List<string> args = ["-i", inventoryFile, .. options.Inventories.SelectMany(i => new[] { "-i", i })];
+        List<string> args = ["-i", inventoryFile, .. options.Inventories.SelectMany(i => new[] { "-i", Path.GetFullPath(i, RepositoryPaths.Root) })];
         if (options.ExtraVars is not null)
         {
             var varsFile = Path.Combine(work, "extra-vars.json");

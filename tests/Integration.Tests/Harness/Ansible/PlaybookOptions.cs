@@ -17,7 +17,7 @@ public sealed record PlaybookOptions
     /// <summary>Inventory variables per host name (cluster runs), e.g. the CPU a compute node reserves.</summary>
     public IReadOnlyDictionary<string, JsonObject>? HostVars { get; init; }
 
-    /// <summary>Further -i sources after the generated one (e.g. a directory whose group_vars the play needs).</summary>
+    /// <summary>Further -i sources after the generated one (e.g. a directory whose group_vars the play needs); relative to the checkout root.</summary>
     public IReadOnlyList<string> Inventories { get; init; } = [];
 
     /// <summary>Anything else, appended as is (e.g. "--limit", "compute-0", "-vvv").</summary>
