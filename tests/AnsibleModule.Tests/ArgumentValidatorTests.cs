@@ -96,6 +96,7 @@ public class ArgumentValidatorTests
     {
         Assert.Equal([1L, 2L, 47L], Validate("""{"path": "/x", "cores": "1, 2,47"}""").IntList("cores"));
         Assert.Contains("option 'cores': element 1: expected an integer", Failure("""{"path": "/x", "cores": [1, "x"]}"""));
+        Assert.Contains("option 'cores': element 0: expected int elements, got null", Failure("""{"path": "/x", "cores": [null]}"""));
     }
 
     [Fact]

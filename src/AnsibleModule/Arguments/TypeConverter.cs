@@ -188,6 +188,11 @@ public static class TypeConverter
         {
             try
             {
+                if (item is null && elements != ArgType.Raw)
+                {
+                    throw new FormatException($"expected {elements.ToString().ToLowerInvariant()} elements, got null");
+                }
+
                 result.Add(elements == ArgType.Raw ? item?.DeepClone() : Convert(item, elements));
             }
             catch (FormatException e)
