@@ -1,5 +1,5 @@
-using HpcWekaSlurm.Integration.Tests.Harness;
-using HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+using HpcWekaSlurm.ClusterHarness;
+using HpcWekaSlurm.ClusterHarness.Ansible;
 
 namespace HpcWekaSlurm.Integration.Tests;
 

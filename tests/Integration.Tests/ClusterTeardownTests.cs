@@ -1,4 +1,4 @@
-using HpcWekaSlurm.Integration.Tests.Harness;
+using HpcWekaSlurm.ClusterHarness;
 
 namespace HpcWekaSlurm.Integration.Tests;
 

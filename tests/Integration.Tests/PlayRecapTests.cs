@@ -1,4 +1,4 @@
-using HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+using HpcWekaSlurm.ClusterHarness.Ansible;
 
 namespace HpcWekaSlurm.Integration.Tests;
 

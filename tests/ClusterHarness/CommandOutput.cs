@@ -1,4 +1,4 @@
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>Exit code and captured output of a command run in a container or on this machine.</summary>
 public sealed record CommandOutput(int ExitCode, string Stdout, string Stderr)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+namespace HpcWekaSlurm.ClusterHarness.Ansible;
 
 /// <summary>
 /// Runs the real ansible-playbook of this machine in a fresh directory holding the generated inventory,

@@ -1,6 +1,6 @@
 using DotNet.Testcontainers.Containers;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>One running container of a <see cref="Cluster"/>: systemd as PID 1, reachable by its hostname.</summary>
 public sealed class ClusterNode

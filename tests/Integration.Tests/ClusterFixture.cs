@@ -1,7 +1,9 @@
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+using HpcWekaSlurm.ClusterHarness;
+
+namespace HpcWekaSlurm.Integration.Tests;
 
 /// <summary>
-/// xunit fixture owning one <see cref="Harness.Cluster"/>: subclass it with the nodes you need and use it
+/// xunit fixture owning one <see cref="ClusterHarness.Cluster"/>: subclass it with the nodes you need and use it
 /// as IClassFixture (one cluster per test class) or ICollectionFixture (one per collection).
 /// </summary>
 public abstract class ClusterFixture : IAsyncLifetime

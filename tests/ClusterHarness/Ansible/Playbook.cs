@@ -1,4 +1,4 @@
-namespace HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+namespace HpcWekaSlurm.ClusterHarness.Ansible;
 
 /// <summary>A playbook to run: a file of the checkout, or YAML text written to the run's own directory.</summary>
 public sealed class Playbook

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>
 /// The managed-host image and local apt repository of a Debian suite, made ready once per test

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+namespace HpcWekaSlurm.ClusterHarness.Ansible;
 
 /// <summary>What an ansible-playbook run printed and its per-host recap.</summary>
 public sealed class PlaybookResult

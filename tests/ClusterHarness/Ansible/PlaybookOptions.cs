@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+namespace HpcWekaSlurm.ClusterHarness.Ansible;
 
 /// <summary>How to run a playbook. Every option maps to one ansible-playbook argument or environment variable.</summary>
 public sealed record PlaybookOptions

@@ -4,10 +4,10 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Images;
 using DotNet.Testcontainers.Networks;
-using HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+using HpcWekaSlurm.ClusterHarness.Ansible;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>
 /// Containers running systemd as PID 1 on their own internal Docker network, each with the local apt

@@ -1,4 +1,4 @@
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>What <see cref="Cluster.StartAsync"/> creates.</summary>
 public sealed record ClusterOptions

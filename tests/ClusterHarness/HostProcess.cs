@@ -1,7 +1,7 @@
 using System.Text;
 using CliWrap;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>Runs a program on this machine with a bounded wait, capturing its output.</summary>
 internal static class HostProcess

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>Where the checkout, its container tools and its build outputs are.</summary>
 public static class RepositoryPaths

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+namespace HpcWekaSlurm.ClusterHarness.Ansible;
 
 /// <summary>Generated inventories (YAML inventory plugin; JSON is YAML), one host per node.</summary>
 public static class Inventory

@@ -1,4 +1,4 @@
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>Docker labels on everything a cluster creates: to find it again and to reap it when its test process died.</summary>
 internal static class ClusterLabels

@@ -1,4 +1,4 @@
-namespace HpcWekaSlurm.Integration.Tests.Harness.Ansible;
+namespace HpcWekaSlurm.ClusterHarness.Ansible;
 
 /// <summary>Runs a playbook against this machine with the local connection (tests that need no containers).</summary>
 public static class LocalPlaybook

@@ -1,4 +1,4 @@
-namespace HpcWekaSlurm.Integration.Tests.Harness;
+namespace HpcWekaSlurm.ClusterHarness;
 
 /// <summary>
 /// Removes containers and networks left by test processes that died before disposing their cluster
