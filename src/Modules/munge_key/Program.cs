@@ -79,9 +79,17 @@ public static class Program
             .Set("size", plan.Key.Length)
             .Set("generated", plan.Generated && outcome.ContentChanged)
             .Set("restart_required", outcome.ContentChanged);
-        if (request.ReturnContent && known)
+        if (request.ReturnContent)
         {
-            result.Disclosed["content"] = Convert.ToBase64String(plan.Key);
+            // Null (not absent) when unknown, so that a play passing it on still runs in check mode.
+            if (known)
+            {
+                result.Disclosed["content"] = Convert.ToBase64String(plan.Key);
+            }
+            else
+            {
+                result.Set("content", null);
+            }
         }
     }
 
