@@ -10,7 +10,11 @@ namespace HpcWekaSlurm.AnsibleModule.Files;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> content, uint uid, uint gid, UnixFileMode mode)
+    /// <param name="beforeReplace">
+    /// Runs after the temp file is complete and synced, right before it replaces the target: the
+    /// last moment to refuse (throw) when the target changed since it was read. Later, nothing can.
+    /// </param>
+    public static void Write(string path, ReadOnlySpan<byte> content, uint uid, uint gid, UnixFileMode mode, Action? beforeReplace = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
         if (!Directory.Exists(directory))
@@ -41,12 +45,13 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            beforeReplace?.Invoke();
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new ModuleFailure($"cannot write '{path}': {e.Message}; the file was left as it was");
+            throw new ModuleFailure($"cannot write '{path}': {IoError.Describe(e)}; the file was left as it was");
         }
         catch
         {

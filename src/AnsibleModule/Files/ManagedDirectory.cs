@@ -70,7 +70,7 @@ public static class ManagedDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModuleFailure($"cannot create '{path}': {e.Message}");
+            throw new ModuleFailure($"cannot create '{path}': {IoError.Describe(e)}");
         }
     }
 }

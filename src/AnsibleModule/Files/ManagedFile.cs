@@ -98,7 +98,9 @@ public static class ManagedFile
 
                 if (contentChanged)
                 {
-                    AtomicFile.Write(path, request.Content, uid, gid, mode);
+                    // Checked again once the new content is on disk: a change made while the backup
+                    // and the temp file were written is caught too, not overwritten.
+                    AtomicFile.Write(path, request.Content, uid, gid, mode, beforeReplace: () => EnsureUnchangedSince(current));
                 }
                 else
                 {
@@ -143,7 +145,7 @@ public static class ManagedFile
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new ModuleFailure($"cannot remove '{current.Path}': {e.Message}");
+                throw new ModuleFailure($"cannot remove '{current.Path}': {IoError.Describe(e)}");
             }
         }
 

@@ -22,7 +22,7 @@ public static partial class StaleTempFiles
         }
 
         var removed = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.tmp"))
+        foreach (var file in Candidates(directory))
         {
             var name = Path.GetFileName(file);
             if (!name.StartsWith(prefix, StringComparison.Ordinal) || !TempSuffix().IsMatch(name))
@@ -42,6 +42,19 @@ public static partial class StaleTempFiles
         }
 
         return removed;
+    }
+
+    /// <summary>Nothing to clean where the directory cannot be listed: the write that follows reports the real error.</summary>
+    private static IReadOnlyList<string> Candidates(string directory)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFiles(directory, "*.tmp")];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     [GeneratedRegex(@"\.[0-9a-f]{12}\.tmp\z")]

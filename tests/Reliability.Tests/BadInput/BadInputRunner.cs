@@ -6,11 +6,6 @@ namespace HpcWekaSlurm.Reliability.Tests.BadInput;
 /// <summary>Runs one generated case against the real binary in a fresh sandbox and asserts what it must produce.</summary>
 public static class BadInputRunner
 {
-    private static int _runs;
-
-    /// <summary>Module runs so far in this test process (reported by the figures test).</summary>
-    public static int Runs => _runs;
-
     public static void Verify(ModuleDescriptor module, BadInputCase c)
     {
         using var s = new Sandbox();
@@ -28,7 +23,8 @@ public static class BadInputRunner
             Stdin = c.ViaStdin ? bytes : null,
             PathPrefix = [s.FakeBin],
         });
-        Interlocked.Increment(ref _runs);
+        Figures.Add($"bad_input.{c.Kind}");
+        Figures.Add($"bad_input.total");
 
         var context = $"{module.Name} {c.Describe()}\n=> {run}";
         var json = run.Result;

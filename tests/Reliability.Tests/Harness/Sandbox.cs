@@ -12,10 +12,17 @@ public sealed partial class Sandbox : IDisposable
 {
     private readonly List<string> _mounts = [];
 
-    public Sandbox(string? parent = null)
+    /// <param name="tmpfsKiB">Put the whole sandbox on a tmpfs of this size (for read-only and full-filesystem faults).</param>
+    public Sandbox(int? tmpfsKiB = null)
     {
-        Root = Path.Combine(parent ?? Path.GetTempPath(), "hpcws-rel-" + Guid.NewGuid().ToString("N")[..12]);
+        Root = Path.Combine(Path.GetTempPath(), "hpcws-rel-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Root);
+        if (tmpfsKiB is { } size)
+        {
+            Sh($"mount -t tmpfs -o size={size}k,mode=0755 hpcws-rel '{Root}'");
+            _mounts.Add(Root);
+        }
+
         FakeBin = Directory.CreateDirectory(Path.Combine(Root, ".fakebin")).FullName;
     }
 
@@ -68,16 +75,13 @@ public sealed partial class Sandbox : IDisposable
 
     public IReadOnlyList<string> TempFiles() => TempFiles(Root);
 
-    /// <summary>Mounts a tmpfs at <paramref name="relative"/> (size in KiB); unmounted on dispose.</summary>
-    public string MountTmpfs(string relative, int sizeKiB)
-    {
-        var path = Directory.CreateDirectory(File(relative)).FullName;
-        Sh($"mount -t tmpfs -o size={sizeKiB}k,mode=0755 hpcws-rel '{path}'");
-        _mounts.Add(path);
-        return path;
-    }
+    public static bool IsTempFile(string path) => TempName().IsMatch(Path.GetFileName(path));
 
-    public static void Remount(string mountPoint, string options) => Sh($"mount -o remount,{options} '{mountPoint}'");
+    /// <summary>Remounts the sandbox's tmpfs read-only.</summary>
+    public void MakeReadOnly() => Sh($"mount -o remount,ro '{Root}'");
+
+    /// <summary>Fills the sandbox's tmpfs until the next write gets ENOSPC.</summary>
+    public void Fill() => Sh($"dd if=/dev/zero of='{File(".filler")}' bs=4k 2>/dev/null; true");
 
     public static string Sh(string script)
     {
@@ -96,10 +100,10 @@ public sealed partial class Sandbox : IDisposable
     {
         foreach (var mount in Enumerable.Reverse(_mounts))
         {
-            Sh($"umount -l '{mount}' || true");
+            Sh($"umount '{mount}' || umount -l '{mount}' || true");
         }
 
-        Sh($"chattr -R -i '{Root}' 2>/dev/null; rm -rf '{Root}'");
+        Sh($"rm -rf '{Root}'");
     }
 
     [GeneratedRegex(@"^\..+\.[0-9a-f]{12}\.tmp$")]

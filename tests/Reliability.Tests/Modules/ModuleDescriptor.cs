@@ -50,6 +50,9 @@ public sealed record ModuleDescriptor(string Name)
     /// <summary>Large-content variant of <see cref="Change"/> for the SIGKILL tests (a long write); defaults to Change.</summary>
     public Func<Sandbox, int, JsonObject>? BigChange { get; init; }
 
+    /// <summary>A valid task that runs the module's external command (null: it runs none).</summary>
+    public Func<Sandbox, JsonObject>? CommandTask { get; init; }
+
     /// <summary>False when a successful non-check run would change the host beyond the sandbox: generated input then runs in check mode only.</summary>
     public bool ApplyIsSafe { get; init; } = true;
 

@@ -130,6 +130,15 @@ public static class ModuleTable
         },
         Managed = s => [s.File("fstab")],
         Commands = ["mount", "umount"],
+        CommandTask = s => new JsonObject
+        {
+            ["path"] = s.File("mnt/weka"),
+            ["filesystem"] = "fs1",
+            ["backends"] = new JsonArray("backend-host-0"),
+            ["state"] = "mounted",
+            ["fstab"] = s.File("fstab"),
+            ["mountinfo"] = s.File("mountinfo"),
+        },
         Change = (s, g) => new JsonObject
         {
             ["path"] = s.File("mnt/weka"),
