@@ -41,6 +41,24 @@ public class GlibcVersionTests
         }
     }
 
+    [Fact]
+    public void Check_fails_on_a_binary_that_needs_a_library_outside_glibc()
+    {
+        var dir = Directory.CreateTempSubdirectory("hpc-glibc-check-").FullName;
+        try
+        {
+            // zlib's runtime library is on every Debian host; a managed host may lack it.
+            var check = Proc.Run(Check, [HostLinkedProgram.Build(dir, "-Wl,--no-as-needed", "-l:libz.so.1")]);
+
+            Assert.Equal(1, check.ExitCode);
+            Assert.Contains("needs libraries outside glibc: libz.so.1\n", check.Stdout);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>An absolute link in the sysroot (libpthread.so -> /lib/...) makes the linker silently take this host's library.</summary>
     [Fact]
     public void Sysroot_links_all_stay_inside_the_sysroot()

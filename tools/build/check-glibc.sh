@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fails when a binary needs a glibc symbol version above the oldest glibc the modules support
-# (2.17, RHEL/CentOS 7 and the first aarch64 glibc), naming each symbol that needs more.
-# Reads the dynamic symbol table with readelf, which handles every architecture's ELF.
+# (2.17, RHEL/CentOS 7 and the first aarch64 glibc), naming each symbol that needs more, or a
+# shared library that is not part of glibc (a managed host may not have it).
+# Reads the dynamic section and symbol table with readelf, which handles every architecture's ELF.
 #   usage: check-glibc.sh [--max 2.17] BINARY...
 set -euo pipefail
 
@@ -31,17 +32,24 @@ for bin in "$@"; do
     END { print "top", (top == "" ? "none" : top) }' <<<"$symbols")
   top=$(awk '$1 == "top" { print $2 }' <<<"$verdict")
   over=$(awk '$1 == "over" { print "  " $3 }' <<<"$verdict" | sort -u)
+  foreign=$(readelf --dynamic "$bin" | awk '/\(NEEDED\)/ { gsub(/[][]/, "", $NF); print $NF }' \
+    | grep -Ev '^(libc|libm|libdl|libpthread|librt)\.so\.[0-9]+$|^ld-linux-(x86-64|aarch64)\.so\.[0-9]+$' || true)
   if [ -n "$over" ]; then
     echo "FAIL $bin needs GLIBC_$top (allowed: GLIBC_$max) for:"
     echo "$over"
     status=1
-  else
+  fi
+  if [ -n "$foreign" ]; then
+    echo "FAIL $bin needs libraries outside glibc:" $foreign
+    status=1
+  fi
+  if [ -z "$over$foreign" ]; then
     echo "ok   $bin needs GLIBC_$top at most"
   fi
 done
 
 if [ "$status" != 0 ]; then
-  echo "Link against the sysroot (tools/build/sysroot.sh, make modules) and bind any function named above" \
-       "to an older version in tools/build/glibc/glibc_compat.c." >&2
+  echo "Link against the sysroot (tools/build/sysroot.sh, make modules), bind any function named above" \
+       "to an older version in tools/build/glibc/glibc_compat.c, and link other libraries statically." >&2
 fi
 exit "$status"

@@ -6,13 +6,14 @@ namespace HpcWekaSlurm.Portability.Tests.Harness;
 /// </summary>
 public static class HostLinkedProgram
 {
-    public static string Build(string directory)
+    /// <param name="linkerArgs">More arguments for clang, e.g. a library to link.</param>
+    public static string Build(string directory, params string[] linkerArgs)
     {
         Directory.CreateDirectory(directory);
         var source = Path.Combine(directory, "uses_log.c");
         var binary = Path.Combine(directory, "uses_log");
         File.WriteAllText(source, "#include <math.h>\nint main(void) { volatile double x = 2.0; return log(x) > 1.0; }\n");
-        Proc.Run("clang", ["-fno-builtin", source, "-o", binary, "-lm"]).EnsureSuccess("clang uses_log.c");
+        Proc.Run("clang", ["-fno-builtin", source, "-o", binary, "-lm", .. linkerArgs]).EnsureSuccess("clang uses_log.c");
         return binary;
     }
 }
