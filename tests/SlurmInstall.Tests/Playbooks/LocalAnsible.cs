@@ -7,9 +7,12 @@ namespace HpcWekaSlurm.SlurmInstall.Tests.Playbooks;
 /// <summary>What ansible-playbook printed (stdout and stderr together, in order of arrival) and its exit code.</summary>
 public sealed record PlaybookRun(int ExitCode, string Output, JsonObject Results)
 {
-    /// <summary>The result a task saved with the dump_result tasks of <see cref="LocalAnsible"/>, by register name.</summary>
-    public JsonObject Result(string name) =>
-        Results[name] as JsonObject ?? throw new KeyNotFoundException($"no saved result '{name}'; output:\n{Output}");
+    /// <summary>A variable saved with <see cref="LocalAnsible.SaveResults"/>, by name.</summary>
+    public JsonNode Saved(string name) =>
+        Results[name] ?? throw new KeyNotFoundException($"no saved variable '{name}'; output:\n{Output}");
+
+    /// <summary>A registered task result saved with <see cref="LocalAnsible.SaveResults"/>.</summary>
+    public JsonObject Result(string name) => Saved(name).AsObject();
 }
 
 /// <summary>

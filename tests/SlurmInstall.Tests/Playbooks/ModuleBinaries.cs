@@ -12,6 +12,18 @@ public static class ModuleBinaries
     public static string Directory =>
         Environment.GetEnvironmentVariable("HPC_MODULES_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Root, "collection", "plugins", "modules");
 
+    /// <summary>
+    /// The installed collection (HPC_WEKA_SLURM_COLLECTIONS, else build/collections from `make collection`),
+    /// for the tests that need the collection's action plugin.
+    /// </summary>
+    public static string Collections()
+    {
+        var path = Environment.GetEnvironmentVariable("HPC_WEKA_SLURM_COLLECTIONS") is { Length: > 0 } dir ? dir : System.IO.Path.Combine(Root, "build", "collections");
+        return File.Exists(System.IO.Path.Combine(path, "ansible_collections", "hpc", "weka_slurm", "plugins", "modules", "munge_key"))
+            ? path
+            : throw new DirectoryNotFoundException($"no installed collection with munge_key under '{path}': run `make collection`, or set HPC_WEKA_SLURM_COLLECTIONS");
+    }
+
     public static string Of(string module)
     {
         var path = System.IO.Path.Combine(Directory, module);

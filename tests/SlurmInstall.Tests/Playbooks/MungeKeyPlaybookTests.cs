@@ -186,6 +186,26 @@ public sealed class MungeKeyPlaybookTests : IDisposable
         Assert.Equal("-rw-r--r-- root root", Stat(target));
     }
 
+    [Fact]
+    public async Task Return_content_through_the_collection_is_hidden_even_when_the_task_lacks_no_log()
+    {
+        // no_target_syslog makes Ansible pass _ansible_no_log without the task's no_log, which the
+        // module cannot tell apart: the collection's action plugin still marks the result no_log.
+        var run = await Run("""
+            - hpc.weka_slurm.munge_key: { path: "{{ scratch }}/munge/munge.key", generate: true, return_content: true }
+              register: source
+            - ansible.builtin.set_fact: { content_length: "{{ source.content | length }}" }
+            """ + LocalAnsible.SaveResults("content_length"), environment: new Dictionary<string, string>
+        {
+            ["ANSIBLE_COLLECTIONS_PATH"] = ModuleBinaries.Collections(),
+            ["ANSIBLE_NO_TARGET_SYSLOG"] = "True",
+        });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("the output has been hidden due to the fact that 'no_log: true' was specified for this result", run.Output);
+        Assert.Equal("1368", run.Saved("content_length").GetValue<string>());
+    }
+
     private async Task<byte[]> Generated()
     {
         var run = await Run("""- munge_key: { path: "{{ scratch }}/munge/munge.key", generate: true }""");
@@ -200,9 +220,9 @@ public sealed class MungeKeyPlaybookTests : IDisposable
     }
 
     /// <summary>Runs the tasks, then checks all output so far against every key known or on disk.</summary>
-    private async Task<PlaybookRun> Run(string tasks, bool check = false, bool diff = false)
+    private async Task<PlaybookRun> Run(string tasks, bool check = false, bool diff = false, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var run = await _ansible.RunAsync(tasks, check, diff);
+        var run = await _ansible.RunAsync(tasks, check, diff, environment);
         _outputs.Add(run.Output);
         foreach (var file in Directory.EnumerateFiles(Scratch, "*", SearchOption.AllDirectories))
         {
