@@ -24,6 +24,7 @@ export DOTNET_NOLOGO := 1
 
 help:
 	@echo "make demo        build everything and run the example against a local container cluster"
+	@echo "make demo-clean  remove the demo's container cluster"
 	@echo "make test        install what is missing, build, run every test"
 	@echo "make collection  build the module binaries and the Galaxy tarball ($(TARBALL))"
 	@echo "make clean       remove build outputs"
@@ -63,10 +64,10 @@ test: deps collection
 	@tools/run-tests.sh
 
 demo: deps collection
-	@tools/demo.sh
+	@dotnet run --project tools/demo -c Release
 
 demo-clean:
-	@tools/demo.sh clean
+	@dotnet run --project tools/demo -c Release -- clean
 
 clean:
 	rm -rf $(BUILD) $(BINARIES)

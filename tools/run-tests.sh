@@ -11,6 +11,9 @@ mkdir -p "$results"
 export HPC_WEKA_SLURM_COLLECTIONS="$root/build/collections"
 export TESTCONTAINERS_RYUK_DISABLED=true
 
+# The Docker engine, the node images and the local apt repository the cluster tests use (cached).
+"$root/tools/containers/prepare.sh" bookworm || exit 1
+
 mapfile -t projects < <(ls "$root"/tests/*.Tests/*.csproj | sort)
 ordered=()
 for p in "${projects[@]}"; do [[ $p == */Integration.Tests/* ]] || ordered+=("$p"); done

@@ -98,6 +98,25 @@ public sealed partial class Cluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Removes every persistent cluster's containers and networks (make demo-clean).</summary>
+    public static async Task RemovePersistentAsync()
+    {
+        var filter = $"label={ClusterLabels.Owner}={ClusterLabels.PersistentOwner}";
+        var containers = await HostProcess.RunAsync("docker", ["ps", "-aq", "--filter", filter], TimeSpan.FromMinutes(1));
+        var ids = containers.EnsureSuccess("docker ps").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (ids.Length > 0)
+        {
+            (await HostProcess.RunAsync("docker", ["rm", "-f", .. ids], TimeSpan.FromMinutes(2))).EnsureSuccess("docker rm");
+        }
+
+        var networks = await HostProcess.RunAsync("docker", ["network", "ls", "-q", "--filter", filter], TimeSpan.FromMinutes(1));
+        var netIds = networks.EnsureSuccess("docker network ls").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (netIds.Length > 0)
+        {
+            (await HostProcess.RunAsync("docker", ["network", "rm", .. netIds], TimeSpan.FromMinutes(1))).EnsureSuccess("docker network rm");
+        }
+    }
+
     private static void Validate(ClusterOptions options)
     {
         if (options.Nodes.Count == 0)
@@ -122,7 +141,7 @@ public sealed partial class Cluster : IAsyncDisposable
 
     private async Task StartNodesAsync(ClusterOptions options, CancellationToken cancellationToken)
     {
-        var labels = ClusterLabels.For(Id);
+        var labels = ClusterLabels.For(Id, options.Persistent);
         (network, Subnet) = await ClusterNetwork.CreateAsync(NetworkName, labels, cancellationToken);
         nodes.AddRange(options.Nodes.Select(spec => CreateNode(spec, labels)));
         await Task.WhenAll(nodes.Select(n => n.Container.StartAsync(cancellationToken)));

@@ -12,8 +12,11 @@ internal static class ClusterLabels
 
     public static string ThisProcess { get; } = $"{PidNamespace}/{Environment.ProcessId}";
 
-    public static IReadOnlyDictionary<string, string> For(string clusterId) =>
-        new Dictionary<string, string> { [Cluster] = clusterId, [Owner] = ThisProcess };
+    /// <summary>Owner of clusters that outlive their process (make demo); never taken for a leftover.</summary>
+    public const string PersistentOwner = "persistent";
+
+    public static IReadOnlyDictionary<string, string> For(string clusterId, bool persistent = false) =>
+        new Dictionary<string, string> { [Cluster] = clusterId, [Owner] = persistent ? PersistentOwner : ThisProcess };
 
     /// <summary>True when the owner label names a process of our PID namespace that no longer runs.</summary>
     public static bool OwnerIsGone(string owner)

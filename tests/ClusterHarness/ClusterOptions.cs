@@ -11,6 +11,12 @@ public sealed record ClusterOptions
     /// <summary>Run `apt-get update` on every node once it is up, so the local repository is ready to install from.</summary>
     public bool AptUpdate { get; init; } = true;
 
+    /// <summary>
+    /// The cluster outlives this process (make demo): it is labelled as persistent, never reaped as a
+    /// leftover, and removed by <see cref="Cluster.RemovePersistentAsync"/> (make demo-clean).
+    /// </summary>
+    public bool Persistent { get; init; }
+
     /// <summary>Bound on creating the network and the containers and on systemd reaching "running".</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(3);
 }

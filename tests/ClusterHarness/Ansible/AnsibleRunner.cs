@@ -30,6 +30,11 @@ internal static class AnsibleRunner
     {
         var inventoryFile = Path.Combine(work, "inventory.yml");
         File.WriteAllText(inventoryFile, inventory.ToJsonString());
+        if (options.GroupVars is not null)
+        {
+            // Ansible reads group_vars next to the inventory file.
+            Directory.CreateSymbolicLink(Path.Combine(work, "group_vars"), Path.GetFullPath(options.GroupVars, RepositoryPaths.Root));
+        }
         List<string> args = ["-i", inventoryFile, .. options.Inventories.SelectMany(i => new[] { "-i", Path.GetFullPath(i, RepositoryPaths.Root) })];
         if (options.ExtraVars is not null)
         {

@@ -20,6 +20,9 @@ public sealed record PlaybookOptions
     /// <summary>Further -i sources after the generated one (e.g. a directory whose group_vars the play needs); relative to the checkout root.</summary>
     public IReadOnlyList<string> Inventories { get; init; } = [];
 
+    /// <summary>A group_vars directory for the generated inventory (e.g. a Molecule scenario's inventory link).</summary>
+    public string? GroupVars { get; init; }
+
     /// <summary>Anything else, appended as is (e.g. "--limit", "compute-0", "-vvv").</summary>
     public IReadOnlyList<string> ExtraArgs { get; init; } = [];
 
