@@ -11,7 +11,7 @@ public static class Options
     public static readonly ArgumentSpec Spec = new ArgumentSpec()
         .AddFileOptions("/etc/slurm/gres.conf")
         .Add("autodetect", ArgType.Str)
-        .Add("gres", ArgType.List)
+        .Add("lines", ArgType.List, aliases: ["gres"])
         .Add("exclusive", ArgType.Bool, @default: false)
         .Add("validate", ArgType.Bool, @default: true)
         .Add("slurm_conf_path", ArgType.Path)

@@ -26,7 +26,7 @@ public static class Program
             AutoDetect = p.Str("autodetect") is { } autodetect
                 ? new KeyValuePair<string, DesiredValue?>("AutoDetect", autodetect.Length == 0 ? null : DesiredValue.Of(autodetect))
                 : null,
-            Lines = Lines(p.List("gres")),
+            Lines = Lines(p.List("lines")),
             Exclusive = p.Bool("exclusive"),
             Rules = SlurmRelease.Resolve(context),
         };
@@ -53,13 +53,13 @@ public static class Program
                 lines.Add(list![i] switch
                 {
                     JsonValue v when v.GetValueKind() == JsonValueKind.String => GresLineSpec.FromLine(v.GetValue<string>()),
-                    JsonObject o => new GresLineSpec(DesiredValues.Settings(o, $"gres[{i}]")),
-                    _ => throw new ModuleFailure($"option 'gres' element {i}: expected a dict (Name, Type, File, Count...) or a gres.conf line"),
+                    JsonObject o => new GresLineSpec(DesiredValues.Settings(o, $"lines[{i}]")),
+                    _ => throw new ModuleFailure($"option 'lines' element {i}: expected a dict (Name, Type, File, Count...) or a gres.conf line"),
                 });
             }
             catch (ArgumentException e)
             {
-                throw new ModuleFailure($"option 'gres' element {i}: {e.Message}");
+                throw new ModuleFailure($"option 'lines' element {i}: {e.Message}");
             }
         }
 

@@ -78,11 +78,21 @@ public static class SlurmdConfigCheck
         }
     }
 
-    /// <summary>The requested node when the file defines it, else the first defined host.</summary>
+    /// <summary>The first host of <paramref name="preferred"/> (a host list) that the file defines, else the first defined host.</summary>
     public static string? PickNode(ConfDocument slurmConf, string? preferred)
     {
         var hosts = NodeDefinition.All(slurmConf).SelectMany(n => n.Hosts).ToList();
-        return preferred is not null && hosts.Contains(preferred) ? preferred : hosts.FirstOrDefault();
+        IReadOnlyList<string> wanted;
+        try
+        {
+            wanted = preferred is null ? [] : Hostlist.Expand(preferred);
+        }
+        catch (FormatException)
+        {
+            wanted = [];
+        }
+
+        return wanted.FirstOrDefault(hosts.Contains) ?? hosts.FirstOrDefault();
     }
 
     /// <summary>One slurmd -G run: its exit code and its error/fatal lines.</summary>

@@ -11,9 +11,11 @@ public sealed record Impact(string Reason, IReadOnlyList<string> Restart, bool C
 }
 
 /// <summary>
-/// How to apply a config change: which daemons must restart and in what order, or whether
-/// <c>scontrol reconfigure</c> (or a reload) suffices, with the reasons an admin can read.
+/// How to apply a config change: which daemons must restart (slurmdbd, then slurmctld, then slurmd),
+/// whether <c>scontrol reconfigure</c> (or a reload) suffices, and, when the order matters more than
+/// that (node lines before 24.11), the exact steps; with the reasons an admin can read.
 /// </summary>
+/// <param name="Sequence">Empty unless the careful node sequence is needed: stop slurmd, restart slurmctld, start slurmd.</param>
 public sealed record RestartDecision(
     IReadOnlyList<string> RestartRequired,
     bool ReconfigureSufficient,
@@ -39,23 +41,11 @@ public sealed record RestartDecision(
             return new RestartDecision([], true, [], reasons);
         }
 
-        var careful = impacts.Any(i => i.Careful);
-        var sequence = new List<RestartStep>();
-        foreach (var daemon in restart)
-        {
-            if (careful && daemon == Daemons.Slurmctld)
-            {
-                // slurmd must not re-register while slurmctld still holds the old node table ("CoreSpec differ" -> INVALID).
-                sequence.Add(new RestartStep(Daemons.Slurmd, "stopped"));
-                sequence.Add(new RestartStep(Daemons.Slurmctld, "restarted"));
-                sequence.Add(new RestartStep(Daemons.Slurmd, "started"));
-            }
-            else if (!(careful && daemon == Daemons.Slurmd))
-            {
-                sequence.Add(new RestartStep(daemon, "restarted"));
-            }
-        }
-
+        // Only a node (re)definition before 24.11 needs an order beyond "slurmctld, then slurmd":
+        // slurmd must not re-register while slurmctld still holds the old node table ("CoreSpec differ" -> INVALID).
+        IReadOnlyList<RestartStep> sequence = impacts.Any(i => i.Careful)
+            ? [new(Daemons.Slurmd, "stopped"), new(Daemons.Slurmctld, "restarted"), new(Daemons.Slurmd, "started")]
+            : [];
         return new RestartDecision(restart, false, sequence, reasons);
     }
 }
