@@ -16,6 +16,8 @@ public static class Program
         var path = p.Str("path")!;
         var settings = SettingValues.From(p.Dict("settings")!);
 
+        // Held from reading through writing: a concurrent run waits, then plans on this run's result.
+        using var fileLock = FileLock.Acquire(path);
         var current = ManagedFile.Snapshot(path, secret: false);
         if (!current.Exists && !p.Bool("create"))
         {

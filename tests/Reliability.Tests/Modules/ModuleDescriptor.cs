@@ -56,6 +56,12 @@ public sealed record ModuleDescriptor(string Name)
     /// <summary>False when a successful non-check run would change the host beyond the sandbox: generated input then runs in check mode only.</summary>
     public bool ApplyIsSafe { get; init; } = true;
 
+    /// <summary>The module holds FileLock from reading through writing: concurrent runs are serialised and all succeed.</summary>
+    public bool LocksWholeTask { get; init; }
+
+    /// <summary>The managed file holds a secret (the module has a no_log option): it and its temp files must be private to the owner.</summary>
+    public bool Secret => Options.Any(o => o.NoLog);
+
     public bool Writes => Change is not null;
 
     public string ManagedFile(Sandbox sandbox) => Managed(sandbox)[0];

@@ -22,7 +22,15 @@ public static class ModuleTable
         MungeKey(),
         WekafsMount(),
         SlurmNodeFacts(),
+        SlurmConf(),
+        SlurmCgroupConf(),
+        SlurmGresConf(),
+        SlurmdbdConf(),
+        SlurmPackages(),
     ];
+
+    /// <summary>Debian 12's Slurm: given, so no run asks slurmd -V (slurmd is always a refusing fake here).</summary>
+    public const string SlurmVersion = "22.05.8";
 
     public static ModuleDescriptor Get(string name) => All.Single(m => m.Name == name);
 
@@ -31,6 +39,25 @@ public static class ModuleTable
     public static IEnumerable<object[]> Writers() => All.Where(m => m.Writes).Select(m => new object[] { m.Name });
 
     private static OptionShape Opt(string name, ArgType type) => new(name, type) { IsPath = type == ArgType.Path };
+
+    /// <summary>The options every Slurm config module shares (src/SlurmModules/ConfFileOptions.cs).</summary>
+    private static OptionShape[] FileOptions() =>
+    [
+        Opt("path", ArgType.Path) with { Aliases = ["dest"] },
+        Opt("owner", Str),
+        Opt("group", Str),
+        Opt("mode", Str),
+        Opt("backup", Bool),
+        Opt("create", Bool),
+        Opt("slurm_version", Str),
+    ];
+
+    private static JsonObject ConfTask(Sandbox s, string file, JsonObject options)
+    {
+        options["path"] = s.File("slurm/" + file);
+        options["slurm_version"] = SlurmVersion;
+        return options;
+    }
 
     private static ModuleDescriptor WekaServiceConf() => new("weka_service_conf")
     {
@@ -45,6 +72,7 @@ public static class ModuleTable
         Seed = s => s.Write("wekaio/service.conf", "[global]\n# WEKA agent settings\nisolate_cpusets=true\nport=14000\n"),
         Args = s => new JsonObject { ["path"] = s.File("wekaio/service.conf"), ["settings"] = new JsonObject { ["isolate_cpusets"] = false } },
         Managed = s => [s.File("wekaio/service.conf")],
+        LocksWholeTask = true,
         Change = (s, g) => new JsonObject
         {
             ["path"] = s.File("wekaio/service.conf"),
@@ -169,5 +197,131 @@ public static class ModuleTable
         Args = s => new JsonObject { ["root"] = s.File("host"), ["weka_core_count"] = 1, ["weka_nic"] = "ib0" },
         // Read-only: the tree it reads must come out as it went in.
         Managed = SysfsTree.Files,
+    };
+
+    private static ModuleDescriptor SlurmConf() => new("slurm_conf")
+    {
+        Options =
+        [
+            .. FileOptions(),
+            Opt("settings", Dict),
+            Opt("nodes", List),
+            Opt("partitions", List),
+            Opt("exclusive_nodes", Bool),
+            Opt("exclusive_partitions", Bool),
+            Opt("node_hardware", Dict),
+            Opt("validate", Bool),
+        ],
+        Seed = s => s.Write("slurm/slurm.conf",
+            "# slurm.conf (reliability tests)\nClusterName=test\nSlurmctldHost=localhost\nSelectType=select/cons_tres\n" +
+            "SelectTypeParameters=CR_Core_Memory\nTaskPlugin=task/cgroup,task/affinity\nMessageTimeout=10\n" +
+            "NodeName=node001 CPUs=8 Sockets=1 CoresPerSocket=4 ThreadsPerCore=2 RealMemory=15000 State=UNKNOWN\n" +
+            "PartitionName=debug Nodes=node001 Default=YES State=UP\n"),
+        Args = s => ConfTask(s, "slurm.conf", new JsonObject { ["settings"] = new JsonObject { ["ClusterName"] = "test" } }),
+        Managed = s => [s.File("slurm/slurm.conf")],
+        Commands = ["slurmd", "scontrol"],
+        Change = (s, g) => ConfTask(s, "slurm.conf", new JsonObject
+        {
+            ["settings"] = new JsonObject { ["MessageTimeout"] = 10 + g },
+            ["validate"] = false,
+            ["backup"] = true,
+        }),
+    };
+
+    private static ModuleDescriptor SlurmCgroupConf() => new("slurm_cgroup_conf")
+    {
+        Options =
+        [
+            .. FileOptions(),
+            Opt("cgroup_plugin", Str) with { Choices = ["autodetect", "cgroup/v1", "cgroup/v2"] },
+            Opt("constrain_cores", Bool),
+            Opt("constrain_ram_space", Bool),
+            Opt("constrain_swap_space", Bool),
+            Opt("constrain_devices", Bool),
+            Opt("allowed_ram_space", Float),
+            Opt("allowed_swap_space", Float),
+            Opt("min_ram_space", Int),
+            Opt("ignore_systemd", Bool),
+            Opt("extra", Dict),
+            Opt("cgroup_root", ArgType.Path),
+        ],
+        Seed = s =>
+        {
+            s.Write("slurm/cgroup.conf", "# cgroup.conf\nCgroupPlugin=autodetect\nConstrainCores=yes\n");
+            s.Write("cgroup/cgroup.controllers", "cpuset cpu io memory pids\n");
+        },
+        Args = s => ConfTask(s, "cgroup.conf", new JsonObject { ["cgroup_root"] = s.File("cgroup"), ["constrain_cores"] = true }),
+        Managed = s => [s.File("slurm/cgroup.conf")],
+        Commands = ["slurmd"],
+        Change = (s, g) => ConfTask(s, "cgroup.conf", new JsonObject
+        {
+            ["cgroup_root"] = s.File("cgroup"),
+            ["constrain_cores"] = true,
+            ["min_ram_space"] = 30 + g,
+            ["backup"] = true,
+        }),
+    };
+
+    private static ModuleDescriptor SlurmGresConf() => new("slurm_gres_conf")
+    {
+        Options =
+        [
+            .. FileOptions(),
+            Opt("autodetect", Str),
+            Opt("gres", List),
+            Opt("exclusive", Bool),
+            Opt("validate", Bool),
+            Opt("slurm_conf_path", ArgType.Path),
+            Opt("node_name", Str),
+        ],
+        Seed = s => s.Write("slurm/gres.conf", "# gres.conf\nAutoDetect=off\n"),
+        Args = s => ConfTask(s, "gres.conf", new JsonObject { ["autodetect"] = "off", ["slurm_conf_path"] = s.File("slurm/slurm.conf") }),
+        Managed = s => [s.File("slurm/gres.conf")],
+        Commands = ["slurmd"],
+        Change = (s, g) => ConfTask(s, "gres.conf", new JsonObject
+        {
+            ["gres"] = new JsonArray(new JsonObject { ["NodeName"] = "node001", ["Name"] = "mps", ["Count"] = 100 * g }),
+            ["validate"] = false,
+            ["backup"] = true,
+        }),
+    };
+
+    private static ModuleDescriptor SlurmdbdConf() => new("slurmdbd_conf")
+    {
+        Options =
+        [
+            .. FileOptions(),
+            Opt("settings", Dict),
+            Opt("storage_pass", Str) with { NoLog = true },
+        ],
+        Seed = Secrets.DbdConf.Seed,
+        Args = s => ConfTask(s, "slurmdbd.conf", new JsonObject { ["settings"] = new JsonObject { ["DbdHost"] = "localhost" } }),
+        Managed = s => [Secrets.DbdConf.Path(s)],
+        Change = (s, g) => ConfTask(s, "slurmdbd.conf", new JsonObject
+        {
+            ["storage_pass"] = Secrets.DbdConf.Password(g),
+            ["backup"] = true,
+        }),
+    };
+
+    /// <summary>Package installs change the host: generated input runs in check mode, and every package and account command is a refusing fake.</summary>
+    private static ModuleDescriptor SlurmPackages() => new("slurm_packages")
+    {
+        Options =
+        [
+            Opt("roles", List) with { Choices = ["controller", "dbd", "login", "compute"] },
+            Opt("configless", Bool),
+            Opt("version", Str),
+            Opt("state", Str) with { Choices = ["present", "absent", "latest"] },
+            Opt("extra_packages", List),
+            Opt("slurm_uid", Int),
+            Opt("slurm_gid", Int),
+            Opt("munge_uid", Int),
+            Opt("munge_gid", Int),
+            Opt("update_cache", Bool),
+        ],
+        Args = _ => new JsonObject { ["roles"] = new JsonArray("compute"), ["_ansible_check_mode"] = true },
+        Commands = ["apt-get", "apt-cache", "dpkg", "dpkg-query", "rpm", "dnf", "yum", "useradd", "groupadd", "usermod", "groupmod"],
+        ApplyIsSafe = false,
     };
 }
