@@ -1,5 +1,3 @@
-using HpcWekaSlurm.Topology.Tests.Fixtures;
-
 namespace HpcWekaSlurm.Topology.Tests.Oracle;
 
 /// <summary>hwloc topologies for slurmd's HWLOC_XMLFILE, built by hwloc's own lstopo.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using HpcWekaSlurm.Topology.Tests.Fixtures;
 
 namespace HpcWekaSlurm.Topology.Tests.Oracle;
 

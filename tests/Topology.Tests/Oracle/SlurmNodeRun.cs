@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using HpcWekaSlurm.Topology.Tests.Fixtures;
 
 namespace HpcWekaSlurm.Topology.Tests.Oracle;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using HpcWekaSlurm.Topology.Tests.Oracle;
 
-namespace HpcWekaSlurm.Topology.Tests.Fixtures;
+namespace HpcWekaSlurm.TopologyFixtures;
 
 /// <summary>
 /// Each described host's tree, written once for the test run and shared: writing a 96-CPU tree
@@ -19,16 +18,6 @@ public sealed class HostTrees : IDisposable
         }
     }
 
-    internal FixtureHost Of(HostDescription description) =>
+    public FixtureHost Of(HostDescription description) =>
         _hosts.GetOrAdd(description.Name, _ => new Lazy<FixtureHost>(() => new FixtureHost(description))).Value;
-}
-
-/// <summary>
-/// One collection for the whole project: the shared trees are written once and disposed by xunit,
-/// and the oracle tests start their daemons one case at a time.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class TopologyCollection : ICollectionFixture<HostTrees>, ICollectionFixture<MungeFixture>
-{
-    public const string Name = "topology trees and real slurmd";
 }

@@ -1,7 +1,9 @@
-namespace HpcWekaSlurm.Topology.Tests.Fixtures;
+using HpcWekaSlurm.Topology;
+
+namespace HpcWekaSlurm.TopologyFixtures;
 
 /// <summary>A described host written out as a sysfs tree in a temp directory, and what the library reads back from it.</summary>
-internal sealed class FixtureHost : IDisposable
+public sealed class FixtureHost : IDisposable
 {
     private readonly TempDir _dir = new();
 

@@ -1,7 +1,7 @@
-namespace HpcWekaSlurm.Topology.Tests.Fixtures;
+namespace HpcWekaSlurm.TopologyFixtures;
 
 /// <summary>A private temp directory removed after the test.</summary>
-internal sealed class TempDir : IDisposable
+public sealed class TempDir : IDisposable
 {
     public TempDir()
     {

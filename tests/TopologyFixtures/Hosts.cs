@@ -1,7 +1,9 @@
-namespace HpcWekaSlurm.Topology.Tests.Fixtures;
+using Xunit;
+
+namespace HpcWekaSlurm.TopologyFixtures;
 
 /// <summary>The host layouts the tests run on: the ground-truth hosts of platform-facts.md and the numbering traps around them.</summary>
-internal static class Hosts
+public static class Hosts
 {
     /// <summary>A: 2 sockets x 24 cores x 2 threads, OS id = thread*48 + socket*24 + core (the guide's a2-ultragpu-8g: siblings far apart).</summary>
     public static readonly HostDescription A = HostDescription.Regular("A-linear-siblings-far", 2, 24, 2, (s, c, t) => (t * 48) + (s * 24) + c) with

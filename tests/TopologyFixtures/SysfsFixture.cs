@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using HpcWekaSlurm.Topology;
 
-namespace HpcWekaSlurm.Topology.Tests.Fixtures;
+namespace HpcWekaSlurm.TopologyFixtures;
 
 /// <summary>
 /// Writes a <see cref="HostDescription"/> as the kernel shows it under /sys and /proc: the *_list
 /// files the module reads and the hex masks hwloc's Linux backend reads (lstopo --input DIR),
 /// so the module and hwloc parse the very same tree.
 /// </summary>
-internal static class SysfsFixture
+public static class SysfsFixture
 {
     public static string Write(HostDescription host, string root)
     {

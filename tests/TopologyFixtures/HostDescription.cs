@@ -1,13 +1,13 @@
-namespace HpcWekaSlurm.Topology.Tests.Fixtures;
+namespace HpcWekaSlurm.TopologyFixtures;
 
 /// <summary>One CPU of a described host: its OS id, package, physical core (Core is a key unique on the host) and the core_id sysfs shows.</summary>
-internal sealed record CpuDescription(int Os, int Package, int Core, int CoreId);
+public sealed record CpuDescription(int Os, int Package, int Core, int CoreId);
 
 /// <summary>
 /// A host described once, from which the tests generate both the sysfs tree the module reads and
 /// the hwloc topology slurmd reads, so both sides see the same machine.
 /// </summary>
-internal sealed record HostDescription
+public sealed record HostDescription
 {
     public required string Name { get; init; }
 
