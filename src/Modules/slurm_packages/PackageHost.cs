@@ -59,6 +59,29 @@ public sealed class PackageHost(PackageManager manager)
     private static Dictionary<string, string?> Nullable(Dictionary<string, string> values) =>
         values.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
 
+    /// <summary>
+    /// apt: adds the exact-version dependencies of the pinned packages (e.g. slurm-wlm-basic-plugins
+    /// of slurmd), following them until no new one appears; dnf and yum resolve those themselves.
+    /// </summary>
+    public PackagePlan WithPinnedDependencies(PackageRequest request, PackagePlan plan)
+    {
+        var frontier = plan.Changes.Where(c => c.Target is not null && request.PinFor(c.Package) is not null).ToList();
+        while (!manager.IsRpm() && frontier.Count > 0)
+        {
+            var shown = Run(PackageCommands.AptShow(frontier.Select(c => $"{c.Package}={c.Target}")), QueryTimeout, okCodes: [0]);
+            var wanted = frontier.Select(c => (c.Package, c.Target!)).ToHashSet();
+            var exact = PackageQueries.ParseExactDepends(shown.StdOut)
+                .Where(d => wanted.Contains((d.Package, d.Version)))
+                .Select(d => (d.Dependency, d.DependencyVersion))
+                .ToList();
+            var before = plan.Changes.Count;
+            plan = plan.WithDependencies(exact, exact.Count == 0 ? new Dictionary<string, string>() : Installed(exact.Select(d => d.Dependency).Distinct()));
+            frontier = plan.Changes.Skip(before).ToList();
+        }
+
+        return plan;
+    }
+
     /// <summary>Refuses a removal that would take other installed packages along (apt removes dependents silently).</summary>
     public void CheckRemoval(PackagePlan plan)
     {

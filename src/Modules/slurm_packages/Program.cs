@@ -37,13 +37,13 @@ public static class Program
             cacheUpdated = true;
         }
 
-        var plan = Plan(host, request, installed);
+        var plan = host.WithPinnedDependencies(request, Plan(host, request, installed));
         host.CheckRemoval(plan);
         var after = installed;
         if (!context.CheckMode && !plan.IsEmpty)
         {
             host.Apply(plan);
-            after = host.Installed(request.Packages);
+            after = host.Installed(request.Packages.Union(plan.Changes.Select(c => c.Package)));
             if (plan.Verify(request, after) is { Count: > 0 } problems)
             {
                 throw new ModuleFailure($"{host.Manager.Name()} finished without error, yet {string.Join("; ", problems)}");

@@ -36,6 +36,9 @@ public static class PackageCommands
 
     public static CommandLine AptCandidates(IEnumerable<string> packages) => new("apt-cache", ["policy", .. packages]);
 
+    /// <summary>The control stanzas of exact package versions ("name=version"), for their dependencies.</summary>
+    public static CommandLine AptShow(IEnumerable<string> versions) => new("apt-cache", ["show", .. versions]);
+
     /// <summary>Exit 100 with the list when updates exist, 0 when none.</summary>
     public static CommandLine CheckUpdate(PackageManager manager, IEnumerable<string> packages) =>
         new(manager.Name(), ["-q", "check-update", .. packages]);

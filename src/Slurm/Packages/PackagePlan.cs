@@ -149,6 +149,22 @@ public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<P
         $"package '{package}' is not available from the configured apt sources (set update_cache: true, or add the repository that has it)";
 
     /// <summary>
+    /// The exact-version dependencies of pinned apt packages (see <see cref="PackageQueries.ParseExactDepends"/>)
+    /// that are not at that version yet, added as changes of their own: apt would pick their candidate
+    /// version and refuse the pinned one. <paramref name="installed"/> holds their current versions.
+    /// </summary>
+    public PackagePlan WithDependencies(IEnumerable<(string Dependency, string Version)> exact, IReadOnlyDictionary<string, string> installed)
+    {
+        var added = exact
+            .Where(d => Changes.All(c => c.Package != d.Dependency) && installed.GetValueOrDefault(d.Dependency) != d.Version)
+            .DistinctBy(d => d.Dependency)
+            .Select(d => installed.GetValueOrDefault(d.Dependency) is { } current
+                ? new PackageChange(d.Dependency, ChangeKind.ChangeVersion, current, d.Version, $"{d.Dependency}={d.Version}")
+                : new PackageChange(d.Dependency, ChangeKind.Install, null, d.Version, $"{d.Dependency}={d.Version}"));
+        return this with { Changes = [.. Changes, .. added] };
+    }
+
+    /// <summary>
     /// After the package manager ran: what is still not as planned (it may report success and
     /// still leave another version, e.g. yum does not downgrade). Empty means the plan holds.
     /// </summary>
@@ -180,6 +196,14 @@ public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<P
             else if (change?.Target is { } target && now != target)
             {
                 problems.Add($"{package} is at {now}, not {target}");
+            }
+        }
+
+        foreach (var change in Changes.Where(c => !Packages.Contains(c.Package) && c.Target is not null))
+        {
+            if (installed.GetValueOrDefault(change.Package) != change.Target)
+            {
+                problems.Add($"{change.Package} is at {installed.GetValueOrDefault(change.Package) ?? "(absent)"}, not {change.Target}");
             }
         }
 

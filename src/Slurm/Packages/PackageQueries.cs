@@ -4,8 +4,12 @@ namespace HpcWekaSlurm.Slurm.Packages;
 /// Reads what the package tools print (run with LC_ALL=C). Pure functions over captured output,
 /// so the RPM side is tested with outputs captured on RHEL-family hosts.
 /// </summary>
-public static class PackageQueries
+public static partial class PackageQueries
 {
+    // apt's "The following packages have unmet dependencies:" rows, e.g. " slurmd : Depends: x (= 1) but 2 is to be installed".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s+\S+ : (Pre-)?(Depends|Conflicts|Breaks): ")]
+    private static partial System.Text.RegularExpressions.Regex UnmetRelation();
+
     /// <summary>The dpkg-query format <see cref="ParseDpkgQuery"/> reads.</summary>
     public const string DpkgFormat = "${Package}\t${Status}\t${Version}\n";
 
@@ -126,6 +130,74 @@ public static class PackageQueries
             .ToList();
 
     /// <summary>
+    /// Exact-version dependencies from <c>apt-cache show NAME=VERSION...</c>: for each stanza, every
+    /// "Depends"/"Pre-Depends" relation <c>dep (= version)</c> without alternatives. apt installs a
+    /// dependency at its candidate version only, so a pinned package needs these pinned along with it.
+    /// </summary>
+    public static List<(string Package, string Version, string Dependency, string DependencyVersion)> ParseExactDepends(string stdout)
+    {
+        var found = new List<(string, string, string, string)>();
+        foreach (var stanza in stdout.Replace("\r", string.Empty).Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = Fields(stanza);
+            if (!fields.TryGetValue("Package", out var package) || !fields.TryGetValue("Version", out var version))
+            {
+                continue;
+            }
+
+            var relations = string.Join(',', new[] { "Pre-Depends", "Depends" }.Select(f => fields.GetValueOrDefault(f)).OfType<string>());
+            foreach (var relation in relations.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!relation.Contains('|') && ExactRelation(relation) is { } exact)
+                {
+                    found.Add((package, version, exact.Name, exact.Version));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static Dictionary<string, string> Fields(string stanza)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? last = null;
+        foreach (var line in stanza.Split('\n'))
+        {
+            if (line.StartsWith(' ') && last is not null)
+            {
+                fields[last] += " " + line.Trim();
+            }
+            else if (line.IndexOf(':') is > 0 and var colon)
+            {
+                last = line[..colon];
+                fields[last] = line[(colon + 1)..].Trim();
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>"name[:arch] (= version)" -> (name, version); any other relation -> null.</summary>
+    private static (string Name, string Version)? ExactRelation(string relation)
+    {
+        var open = relation.IndexOf('(');
+        var close = relation.IndexOf(')');
+        if (open < 0 || close < open)
+        {
+            return null;
+        }
+
+        var constraint = relation[(open + 1)..close].Trim();
+        if (!constraint.StartsWith('=') || constraint.StartsWith("=>", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return (relation[..open].Trim().Split(':')[0], constraint[1..].Trim());
+    }
+
+    /// <summary>
     /// The lines of a failed package command that say why ("E: ...", "Error: ...", "No match for
     /// argument", rpm's "error: ..."), else its last lines: the package manager's own words.
     /// </summary>
@@ -133,6 +205,7 @@ public static class PackageQueries
     {
         var all = Lines(stderr).Concat(Lines(stdout)).ToList();
         var reasons = all.Where(l => l.StartsWith("E: ", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal) ||
+                                     UnmetRelation().IsMatch(l) ||
                                      l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("No match for argument", StringComparison.Ordinal) ||
                                      l.StartsWith("No package", StringComparison.Ordinal) || l.StartsWith('\t'))
             .Select(l => l.Trim())

@@ -59,6 +59,39 @@ public static class CapturedOutput
         "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 4242 (apt-get)\n" +
         "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?\n";
 
+    // apt-cache show slurmd=22.05.8-4+deb12u3 (trimmed after Description), plus the local repository's twin of slurm-wlm-basic-plugins.
+    public const string AptShow =
+        "Package: slurmd\n" +
+        "Source: slurm-wlm\n" +
+        "Version: 22.05.8-4+deb12u3\n" +
+        "Installed-Size: 593\n" +
+        "Maintainer: Debian HPC Team <debian-hpc@lists.debian.org>\n" +
+        "Architecture: amd64\n" +
+        "Depends: libc6 (>= 2.34), libhwloc15 (>= 2.9.0), liblz4-1 (>= 0.0~r130), libnuma1 (>= 2.0.11), libpam0g (>= 0.99.7.1), slurm-wlm-basic-plugins (= 22.05.8-4+deb12u3), ucf, munge\n" +
+        "Description: Slurm compute node daemon\n" +
+        "\n" +
+        "Package: slurm-wlm-basic-plugins\n" +
+        "Version: 22.05.8-4+deb12u3~pin1\n" +
+        "Pre-Depends: libslurm38 (= 22.05.8-4+deb12u3~pin1)\n" +
+        "Depends: libc6 (>= 2.34),\n" +
+        " default-mysql-client | mariadb-client (= 1:10.11.6-0+deb12u1)\n" +
+        "\n";
+
+    // apt-get install slurmd=22.05.8-4+deb12u3~pin1 without its plugins' twin (rc 100): stdout, then stderr.
+    public const string AptUnmetStdout =
+        "Reading package lists...\n" +
+        "Building dependency tree...\n" +
+        "Some packages could not be installed. This may mean that you have\n" +
+        "requested an impossible situation or if you are using the unstable\n" +
+        "distribution that some required packages have not yet been created\n" +
+        "or been moved out of Incoming.\n" +
+        "The following information may help to resolve the situation:\n" +
+        "\n" +
+        "The following packages have unmet dependencies:\n" +
+        " slurmd : Depends: slurm-wlm-basic-plugins (= 22.05.8-4+deb12u3~pin1) but 22.05.8-4+deb12u3 is to be installed\n";
+
+    public const string AptUnmetStderr = "E: Unable to correct problems, you have held broken packages.\n";
+
     // RHEL family: rpm -q --qf '%{NAME}\t%{EPOCH}\t%{VERSION}\t%{RELEASE}\n' slurm slurm-slurmd munge slurm-slurmctld (rc 1)
     public const string RpmQuery =
         "slurm\t(none)\t22.05.9\t1.el8\n" +

@@ -113,6 +113,27 @@ public class PackagePlanTests
     }
 
     [Fact]
+    public void Apt_pin_brings_exact_version_dependencies_along_and_verifies_them()
+    {
+        var request = Compute(pin: Twin);
+        var versions = new Dictionary<string, List<string>> { ["slurm-client"] = [Deb, Twin], ["slurmd"] = [Deb, Twin] };
+        var installed = Installed(("slurm-client", Deb), ("slurmd", Deb), ("munge", "0.5.15"), ("slurm-wlm-basic-plugins", Deb));
+        var plan = PackagePlan.Build(request, installed, Apt(versions: versions));
+
+        var full = plan.WithDependencies(
+            [("slurm-wlm-basic-plugins", Twin), ("slurm-wlm-basic-plugins", Twin), ("libslurm38", Twin), ("munge", "0.5.15")],
+            Installed(("slurm-wlm-basic-plugins", Deb), ("munge", "0.5.15")));
+
+        Assert.Equal(
+            [$"slurm-client={Twin}", $"slurmd={Twin}", $"slurm-wlm-basic-plugins={Twin}", $"libslurm38={Twin}"],
+            full.Changes.Select(c => c.Argument));
+        Assert.Equal([ChangeKind.ChangeVersion, ChangeKind.Install], full.Changes.Skip(2).Select(c => c.Kind));
+        Assert.Equal(plan.Packages, full.Packages);
+        var after = Installed(("slurm-client", Twin), ("slurmd", Twin), ("munge", "0.5.15"), ("slurm-wlm-basic-plugins", Deb), ("libslurm38", Twin));
+        Assert.Equal([$"slurm-wlm-basic-plugins is at {Deb}, not {Twin}"], full.Verify(request, after));
+    }
+
+    [Fact]
     public void RhelFamily_CapturedRpmQuery_present_installs_only_the_missing_daemon_by_name()
     {
         var request = new PackageRequest(PackageManager.Dnf, [SlurmRole.Controller, SlurmRole.Compute], true, [], PackageState.Present, null);

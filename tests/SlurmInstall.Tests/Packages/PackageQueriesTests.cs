@@ -57,6 +57,26 @@ public class PackageQueriesTests
     }
 
     [Fact]
+    public void AptShow_gives_exact_version_dependencies_without_alternatives()
+    {
+        Assert.Equal(
+            [("slurmd", "22.05.8-4+deb12u3", "slurm-wlm-basic-plugins", "22.05.8-4+deb12u3"),
+             ("slurm-wlm-basic-plugins", "22.05.8-4+deb12u3~pin1", "libslurm38", "22.05.8-4+deb12u3~pin1")],
+            PackageQueries.ParseExactDepends(CapturedOutput.AptShow));
+    }
+
+    [Fact]
+    public void Reason_of_unmet_dependencies_names_the_relation_apt_could_not_satisfy()
+    {
+        var reason = PackageQueries.Reason(CapturedOutput.AptUnmetStdout, CapturedOutput.AptUnmetStderr);
+
+        Assert.Equal(
+            "E: Unable to correct problems, you have held broken packages. / " +
+            "slurmd : Depends: slurm-wlm-basic-plugins (= 22.05.8-4+deb12u3~pin1) but 22.05.8-4+deb12u3 is to be installed",
+            reason);
+    }
+
+    [Fact]
     public void Reason_without_error_lines_is_the_last_lines_of_stderr()
     {
         Assert.Equal("line 2 / line 3", PackageQueries.Reason("out", "line 2\nline 3\n"));
