@@ -27,6 +27,7 @@ public static class Program
             throw new ModuleFailure($"option 'mode': slurmdbd.conf must have mode 0600 (slurmdbd stops with \"should be 600\" otherwise), got {p.Str("mode")}");
         }
 
+        SlurmRelease.Resolve(context);
         var request = new SlurmdbdConfRequest
         {
             Settings = DesiredValues.Settings(p.Dict("settings"), "settings"),
