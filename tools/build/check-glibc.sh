@@ -17,7 +17,8 @@ for bin in "$@"; do
     status=1
     continue
   fi
-  # Undefined symbols bound to a version, e.g. "UND log@GLIBC_2.29 (4)": print "ok|over VERSION SYMBOL".
+  # Undefined symbols bound to a version, e.g. "UND log@GLIBC_2.29 (4)": an "over VERSION SYMBOL" line
+  # for each one above max, then "top VERSION" (the highest version any symbol needs).
   verdict=$(awk -v max="$max" '
     function newer(a, b,   i, n, x, y) {   # is version a above version b (numeric, per component)?
       n = split(a, x, "."); split(b, y, ".")
@@ -29,13 +30,13 @@ for bin in "$@"; do
       if (newer(v, top)) top = v
       if (newer(v, max)) print "over", v, $8
     }
-    END { print "top", (top == "" ? "none" : top) }' <<<"$symbols")
+    END { print "top", (top == "" ? "(none)" : "GLIBC_" top) }' <<<"$symbols")
   top=$(awk '$1 == "top" { print $2 }' <<<"$verdict")
   over=$(awk '$1 == "over" { print "  " $3 }' <<<"$verdict" | sort -u)
   foreign=$(readelf --dynamic "$bin" | awk '/\(NEEDED\)/ { gsub(/[][]/, "", $NF); print $NF }' \
     | grep -Ev '^(libc|libm|libdl|libpthread|librt)\.so\.[0-9]+$|^ld-linux-(x86-64|aarch64)\.so\.[0-9]+$' || true)
   if [ -n "$over" ]; then
-    echo "FAIL $bin needs GLIBC_$top (allowed: GLIBC_$max) for:"
+    echo "FAIL $bin needs $top (allowed: GLIBC_$max) for:"
     echo "$over"
     status=1
   fi
@@ -44,7 +45,7 @@ for bin in "$@"; do
     status=1
   fi
   if [ -z "$over$foreign" ]; then
-    echo "ok   $bin needs GLIBC_$top at most"
+    echo "ok   $bin needs $top at most"
   fi
 done
 
