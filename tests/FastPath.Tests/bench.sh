@@ -6,12 +6,12 @@
 #   ini_file community.general.ini_file (Python) with pipelining on, the same edit
 #   raw      ansible.builtin.raw true: the floor, one remote command per task
 # Uses the collection `make collection` installed (or HPC_WEKA_SLURM_COLLECTIONS), the team's
-# container scripts, and an internal network of its own. RUNS timed runs per cell (default 3),
-# after one untimed warm-up run; prints min-max seconds.
+# container scripts, and an internal network of its own. RUNS timed runs per cell (default 5),
+# round robin after one untimed warm-up run of each; prints min and median seconds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 collections=${HPC_WEKA_SLURM_COLLECTIONS:-$root/build/collections}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 tasks=${TASKS:-20}
 image=hpc-weka-slurm/node:bookworm
 network=hpc-fastpath-bench
@@ -55,13 +55,20 @@ run() { # run HOST WAY: seconds of one ansible-playbook run
 }
 
 for way in stock fast ini_file raw; do play "$way" >"$work/$way.yml"; done
-printf '| %s tasks | %s | %s |\n|---|---|---|\n' "$tasks" "connection local" "community.docker.docker, one container"
-for way in stock fast ini_file raw; do
+ways="stock fast ini_file raw"; hosts="local docker"
+for host in $hosts; do for way in $ways; do run "$host" "$way" >/dev/null; done; done   # warm-up: caches the binary, creates the file
+# Round robin, so that load from anything else on the machine falls on every cell alike.
+for _ in $(seq "$runs"); do
+  for host in $hosts; do for way in $ways; do echo "$host $way $(run "$host" "$way")"; done; done
+done >"$work/times"
+
+printf '| %s tasks, min (median) of %s runs | connection local | community.docker.docker, one container |\n|---|---|---|\n' "$tasks" "$runs"
+for way in $ways; do
   row="| $way |"
-  for host in local docker; do
-    run "$host" "$way" >/dev/null   # warm-up: caches the binary (fast), creates the file
-    times=$(for _ in $(seq "$runs"); do run "$host" "$way"; done | sort -n)
-    row="$row $(printf '%.2f' "$(head -1 <<<"$times")")-$(printf '%.2f' "$(tail -1 <<<"$times")") s |"
+  for host in $hosts; do
+    row="$row $(awk -v h="$host" -v w="$way" '$1 == h && $2 == w { print $3 }' "$work/times" | sort -n \
+      | awk '{ t[NR] = $1 } END { printf "%.2f s (%.2f s)", t[1], t[int((NR + 1) / 2)] }') |"
   done
   echo "$row"
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
