@@ -71,25 +71,17 @@ public static class Program
             Backup = request.Backup,
         });
 
-        // A key generated in check mode is never written: its fingerprint would describe nothing.
-        var known = !(context.CheckMode && plan.Generated);
+        // In check mode a generated key is a fresh random key that is never written; it is still
+        // returned, so that later tasks of the same check run (the distribution) predict their changes.
         result.Msg = Message(context.CheckMode, plan, outcome);
         result
-            .Set("fingerprint", known ? KeyMaterial.Fingerprint(plan.Key) : null)
+            .Set("fingerprint", KeyMaterial.Fingerprint(plan.Key))
             .Set("size", plan.Key.Length)
             .Set("generated", plan.Generated && outcome.ContentChanged)
             .Set("restart_required", outcome.ContentChanged);
         if (request.ReturnContent)
         {
-            // Null (not absent) when unknown, so that a play passing it on still runs in check mode.
-            if (known)
-            {
-                result.Disclosed["content"] = Convert.ToBase64String(plan.Key);
-            }
-            else
-            {
-                result.Set("content", null);
-            }
+            result.Disclosed["content"] = Convert.ToBase64String(plan.Key);
         }
     }
 

@@ -119,7 +119,7 @@ public sealed class MungeKeyPlaybookTests : IDisposable
             """ + LocalAnsible.SaveResults("would_create"), check: true);
         Assert.False(Directory.Exists(Path.GetDirectoryName(KeyPath)));
         Assert.True(create.Result("would_create")["changed"]!.GetValue<bool>());
-        Assert.Null(create.Result("would_create")["fingerprint"]);
+        Assert.True(create.Result("would_create")["generated"]!.GetValue<bool>());
 
         var old = await Generated();
         var rotate = await Run("""
