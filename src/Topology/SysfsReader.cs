@@ -43,6 +43,26 @@ public sealed class SysfsReader(string root)
     /// <exception cref="TopologyException">No such interface.</exception>
     public int? NicNumaNode(string nic)
     {
+        RequireNic(nic);
+        return OptionalText($"sys/class/net/{nic}/device/numa_node") is { } text && ParseInt(text, $"sys/class/net/{nic}/device/numa_node") is var node && node >= 0
+            ? node
+            : null;
+    }
+
+    /// <summary>
+    /// The CPUs local to a network interface's device (<c>device/local_cpulist</c>), or null when the
+    /// kernel does not say (no device, like a bond, a VLAN or a veth).
+    /// </summary>
+    /// <exception cref="TopologyException">No such interface, or an unreadable list.</exception>
+    public IReadOnlyList<int>? NicLocalCpus(string nic)
+    {
+        RequireNic(nic);
+        var relative = $"sys/class/net/{nic}/device/local_cpulist";
+        return OptionalText(relative) is null ? null : CpuListAt(relative);
+    }
+
+    private void RequireNic(string nic)
+    {
         if (nic.Length == 0 || nic.Contains('/') || nic is "." or ".." || !Directory.Exists(Full($"sys/class/net/{nic}")))
         {
             var known = Directory.Exists(Full("sys/class/net"))
@@ -50,10 +70,6 @@ public sealed class SysfsReader(string root)
                 : "none";
             throw new TopologyException($"there is no network interface '{nic}' in {Full("sys/class/net")} (interfaces: {known})");
         }
-
-        return OptionalText($"sys/class/net/{nic}/device/numa_node") is { } text && ParseInt(text, $"sys/class/net/{nic}/device/numa_node") is var node && node >= 0
-            ? node
-            : null;
     }
 
     /// <summary>The host's short name (up to the first dot), from the kernel's hostname under the root, or null when absent.</summary>
@@ -95,7 +111,8 @@ public sealed class SysfsReader(string root)
         return nodes;
     }
 
-    private long MemTotalKiB()
+    /// <summary>MemTotal from <c>proc/meminfo</c>, in KiB (what slurmd's RealMemory derives from, see <see cref="SlurmMemory"/>).</summary>
+    public long MemTotalKiB()
     {
         const string path = "proc/meminfo";
         foreach (var line in Text(path).Split('\n'))

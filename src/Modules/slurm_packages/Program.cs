@@ -149,12 +149,8 @@ public static class Program
         string.Concat(packages.Select(n => $"{n} {versions.GetValueOrDefault(n) ?? "(absent)"}\n"));
 
     /// <summary>The one upstream version of the Slurm packages present, or null when none or several.</summary>
-    private static string? SlurmVersion(PackageManager manager, IEnumerable<string> packages, IReadOnlyDictionary<string, string> versions)
-    {
-        var upstream = packages.Where(n => PackageSets.IsSlurm(manager, n) && versions.ContainsKey(n))
-            .Select(n => VersionPin.Upstream(versions[n])).Distinct().ToList();
-        return upstream.Count == 1 ? upstream[0] : null;
-    }
+    private static string? SlurmVersion(PackageManager manager, IEnumerable<string> packages, IReadOnlyDictionary<string, string> versions) =>
+        PackageSets.SlurmVersions(manager, packages.Where(versions.ContainsKey).ToDictionary(n => n, n => versions[n])) is [var one] ? one : null;
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 }

@@ -27,16 +27,18 @@ public static class CgroupConfPlanner
 
         if (request.Rules.CgroupAutomountDefunct)
         {
-            if (settings.RemoveAll(s => string.Equals(s.Key, Automount, StringComparison.OrdinalIgnoreCase) && s.Value is not null) > 0)
+            var requested = settings.Any(s => string.Equals(s.Key, Automount, StringComparison.OrdinalIgnoreCase) && s.Value is not null);
+            settings.RemoveAll(s => string.Equals(s.Key, Automount, StringComparison.OrdinalIgnoreCase));
+            var present = document.SettingIndexes(Automount).Count > 0;
+            if (present)
             {
-                warnings.Add($"CgroupAutomount is defunct since Slurm 23.11 ({request.Rules.Describe()}): not written");
+                settings.Add(new(Automount, null));
             }
 
-            if (document.SettingIndexes(Automount).Count > 0)
+            if (requested || present)
             {
-                settings.RemoveAll(s => string.Equals(s.Key, Automount, StringComparison.OrdinalIgnoreCase));
-                settings.Add(new(Automount, null));
-                warnings.Add($"CgroupAutomount is defunct since Slurm 23.11 ({request.Rules.Describe()}) and slurmd logs an error for it: removed from the file");
+                warnings.Add($"CgroupAutomount is defunct since Slurm 23.11 ({request.Rules.Describe()}) and slurmd logs an error for it: " +
+                             (present ? "removed from the file" : "not written"));
             }
         }
 
@@ -53,29 +55,13 @@ public static class CgroupConfPlanner
 
         var requestedPlugin = settings.FirstOrDefault(s => string.Equals(s.Key, Plugin, StringComparison.OrdinalIgnoreCase)).Value?.Text;
         var plugin = ConfText.ToDisplay(ConfDocument.Parse(after, ConfDialect.KeyValue).SettingValue(Plugin) ?? "autodetect");
-        if (Incompatible(plugin, request.Hierarchy) is { } problem)
+        if (CgroupHierarchy.PluginProblem(plugin, request.Hierarchy) is { } problem)
         {
-            (requestedPlugin is not null ? errors : warnings).Add(problem);
+            (requestedPlugin is not null ? errors : warnings).Add(problem.ToString());
         }
 
         var impacts = changes.Select(c => ImpactOf(c, request)).ToList();
         return new ConfPlan(current, after, changes, RestartDecision.From(impacts), warnings, errors);
-    }
-
-    private static string? Incompatible(string plugin, CgroupMode hierarchy)
-    {
-        if (string.Equals(plugin, "cgroup/v2", StringComparison.OrdinalIgnoreCase) && hierarchy is CgroupMode.Legacy or CgroupMode.Hybrid)
-        {
-            return $"CgroupPlugin=cgroup/v2 cannot run on this host, which has {CgroupHierarchy.Describe(hierarchy)} (slurmd dies: \"Hybrid mode is not supported\"); " +
-                   "use CgroupPlugin=autodetect (or cgroup/v1), or boot the host with cgroup v2 only (systemd.unified_cgroup_hierarchy=1)";
-        }
-
-        if (string.Equals(plugin, "cgroup/v1", StringComparison.OrdinalIgnoreCase) && hierarchy == CgroupMode.Unified)
-        {
-            return "CgroupPlugin=cgroup/v1 cannot run on this host, which has cgroup v2 only; use CgroupPlugin=autodetect or cgroup/v2";
-        }
-
-        return null;
     }
 
     private static Impact ImpactOf(ConfChange change, CgroupConfRequest request)

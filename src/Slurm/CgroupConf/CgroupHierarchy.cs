@@ -15,6 +15,12 @@ public enum CgroupMode
     Unified,
 }
 
+/// <summary>Why slurmd cannot load a CgroupPlugin on a host, and what to do instead.</summary>
+public sealed record CgroupPluginMismatch(string Problem, string Fix)
+{
+    public override string ToString() => $"{Problem}; {Fix}";
+}
+
 /// <summary>Which cgroup hierarchy a host runs, read from its cgroup mount point (a fixture tree in tests).</summary>
 public static class CgroupHierarchy
 {
@@ -47,4 +53,47 @@ public static class CgroupHierarchy
         CgroupMode.Unified => "cgroup v2",
         _ => "an unknown cgroup hierarchy",
     };
+
+    /// <summary>
+    /// The controllers Slurm's cgroup plugin would use: those of the v1 hierarchies (legacy and hybrid
+    /// hosts, where autodetect picks cgroup/v1), or the root's cgroup.controllers (cgroup v2 only).
+    /// </summary>
+    public static IReadOnlyList<string> Controllers(string root, CgroupMode mode)
+    {
+        switch (mode)
+        {
+            case CgroupMode.Unified:
+                return [.. File.ReadAllText(Path.Combine(root, "cgroup.controllers")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+            case CgroupMode.Legacy or CgroupMode.Hybrid:
+                // Co-mounted controllers share a directory ("cpu,cpuacct"); name=systemd is systemd's own tracking hierarchy, not a controller.
+                return [.. Directory.EnumerateDirectories(root)
+                    .Where(d => File.Exists(Path.Combine(d, "cgroup.clone_children")))
+                    .SelectMany(d => Path.GetFileName(d).Split(','))
+                    .Where(name => name != "systemd")
+                    .Distinct()
+                    .Order(StringComparer.Ordinal)];
+            default:
+                return [];
+        }
+    }
+
+    /// <summary>Why slurmd cannot run <paramref name="plugin"/> on a host with <paramref name="hierarchy"/>; null when it can, or when the hierarchy is unknown.</summary>
+    public static CgroupPluginMismatch? PluginProblem(string plugin, CgroupMode hierarchy)
+    {
+        if (string.Equals(plugin, "cgroup/v2", StringComparison.OrdinalIgnoreCase) && hierarchy is CgroupMode.Legacy or CgroupMode.Hybrid)
+        {
+            return new CgroupPluginMismatch(
+                $"CgroupPlugin=cgroup/v2 cannot run on this host, which has {Describe(hierarchy)} (slurmd dies: \"Hybrid mode is not supported\")",
+                "use CgroupPlugin=autodetect (or cgroup/v1), or boot the host with cgroup v2 only (systemd.unified_cgroup_hierarchy=1)");
+        }
+
+        if (string.Equals(plugin, "cgroup/v1", StringComparison.OrdinalIgnoreCase) && hierarchy == CgroupMode.Unified)
+        {
+            return new CgroupPluginMismatch(
+                "CgroupPlugin=cgroup/v1 cannot run on this host, which has cgroup v2 only",
+                "use CgroupPlugin=autodetect or cgroup/v2");
+        }
+
+        return null;
+    }
 }

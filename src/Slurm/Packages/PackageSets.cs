@@ -49,6 +49,10 @@ public static class PackageSets
         return package == n.Client || package == n.Slurmctld || package == n.Slurmd || package == n.Slurmdbd;
     }
 
+    /// <summary>The distinct upstream versions (no epoch, no packaging revision) of the Slurm packages among <paramref name="installed"/>, ordered.</summary>
+    public static IReadOnlyList<string> SlurmVersions(PackageManager manager, IReadOnlyDictionary<string, string> installed) =>
+        [.. installed.Where(kv => IsSlurm(manager, kv.Key)).Select(kv => VersionPin.Upstream(kv.Value)).Distinct().Order(StringComparer.Ordinal)];
+
     /// <summary>The daemon a package provides (the unit a handler restarts), or null.</summary>
     public static string? Daemon(PackageManager manager, string package)
     {
