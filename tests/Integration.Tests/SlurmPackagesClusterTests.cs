@@ -34,6 +34,7 @@ public sealed class SlurmPackagesClusterTests(SlurmPackagesCluster fixture) : IC
                 roles: "{{ ['controller'] if 'slurm_controller' in group_names else ['compute'] }}"
                 version: "{{ slurm_version | default(omit) }}"
                 state: "{{ slurm_state | default('present') }}"
+                update_cache: "{{ slurm_update_cache | default(false) }}"
                 slurm_uid: 64030
                 slurm_gid: 64030
                 munge_uid: 64031
@@ -84,15 +85,16 @@ public sealed class SlurmPackagesClusterTests(SlurmPackagesCluster fixture) : IC
         Assert.True(again.Succeeded, again.ToString());
         Assert.Equal(0, again.Changed);
 
-        var upgrade = await Run(Rollout, new() { ["slurm_state"] = "latest" });
+        var upgrade = await Run(Rollout, new() { ["slurm_state"] = "latest", ["slurm_update_cache"] = true });
         Assert.True(upgrade.Succeeded, upgrade.ToString());
         var upgraded = upgrade.TaskResults("packages")["compute-0"];
+        Assert.True((bool)upgraded["cache_updated"]!);
         Assert.Contains("slurmd", Strings(upgraded["upgraded"]));
         Assert.Contains("slurmd", Strings(upgraded["daemons_changed"]));
         Assert.Equal(current, (string?)upgraded["versions"]!["slurmd"]);
         Assert.Equal(current, (await Cluster.ExecOkAsync("compute-0", "dpkg-query -W -f '${Version}\\n' slurmd slurm-wlm-basic-plugins | sort -u")).Stdout.Trim());
 
-        var latest = await Run(Rollout, new() { ["slurm_state"] = "latest" });
+        var latest = await Run(Rollout, new() { ["slurm_state"] = "latest", ["slurm_update_cache"] = true });
         Assert.True(latest.Succeeded, latest.ToString());
         Assert.Equal(0, latest.Changed);
     }
