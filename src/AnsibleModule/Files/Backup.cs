@@ -6,11 +6,14 @@ namespace HpcWekaSlurm.AnsibleModule.Files;
 public static class Backup
 {
     /// <summary>Copies the current file (same owner and mode, so a secret's backup is as private) and returns the copy's path.</summary>
-    public static string Create(FileSnapshot current)
+    public static string Create(FileSnapshot current) => Create(current, current.Uid, current.Gid, current.Mode);
+
+    /// <summary>Copies the current file with the given owner and mode (a secret's backup, as private as its new version).</summary>
+    public static string Create(FileSnapshot current, uint uid, uint gid, UnixFileMode mode)
     {
         var stamp = DateTime.Now.ToString("yyyy-MM-dd@HH:mm:ss", CultureInfo.InvariantCulture);
         var backup = $"{current.Path}.{Environment.ProcessId}.{stamp}~";
-        AtomicFile.Write(backup, current.Content, current.Uid, current.Gid, current.Mode);
+        AtomicFile.Write(backup, current.Content, uid, gid, mode);
         return backup;
     }
 }

@@ -92,7 +92,8 @@ public static class ManagedFile
                 EnsureUnchangedSince(current);
                 if (request.Backup && current.Exists && contentChanged)
                 {
-                    backupFile = Backup.Create(current);
+                    // A secret's backup is as private as the file is about to be, even when the old file was not.
+                    backupFile = request.Secret ? Backup.Create(current, uid, gid, mode & current.Mode) : Backup.Create(current);
                     context.Result.Extra["backup_file"] = backupFile;
                 }
 
