@@ -18,14 +18,10 @@ public static class KeyOwner
         }
         catch (ModuleFailure e)
         {
-            var message = $"{e.Message}: install the munge package first (it creates the munge user and group), or create the account";
-            if (context.CheckMode)
-            {
-                context.Warn($"{message}; check mode assumes an earlier task creates it");
-                return null;
-            }
-
-            throw new ModuleFailure(message);
+            // ManagedFile warns about the missing account in check mode; the key's directory waits for it too.
+            return context.CheckMode
+                ? null
+                : throw new ModuleFailure($"{e.Message}: install the munge package first (it creates the munge user and group), or create the account");
         }
     }
 }

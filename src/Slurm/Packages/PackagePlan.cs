@@ -110,7 +110,7 @@ public sealed record PackagePlan(IReadOnlyList<string> Packages, IReadOnlyList<P
             if (pin is not null && !(current is not null && VersionPin.Matches(pin, current)))
             {
                 var target = resolve ? Pinned(request.Manager, package, pin, available) : null;
-                var argument = request.Manager.IsRpm() ? VersionPin.RpmSpec(package, pin) : $"{package}={target}";
+                var argument = request.Manager.IsRpm() ? VersionPin.RpmSpec(package, pin) : target is null ? package : $"{package}={target}";
                 changes.Add(new PackageChange(package, current is null ? ChangeKind.Install : ChangeKind.ChangeVersion, current, target, argument));
             }
             else if (current is null)
