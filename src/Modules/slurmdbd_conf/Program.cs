@@ -35,7 +35,8 @@ public static class Program
         };
 
         var path = p.Str("path")!;
-        if (File.Exists(path) && !IsSymlink(path) && SlurmdbdConfPlanner.CurrentPassword(File.ReadAllBytes(path)) is { } existing)
+        // Read as ManagedFile reads it: a link is not followed, an unreadable file is a clean failure.
+        if (FileSnapshot.Read(path, followSymlink: false).Content is { } onDisk && SlurmdbdConfPlanner.CurrentPassword(onDisk) is { } existing)
         {
             // The password on disk is scrubbed from all output, like the one given as storage_pass.
             context.Result.Secrets.Add(existing);
@@ -64,6 +65,4 @@ public static class Program
 
         return slurmUser;
     }
-
-    private static bool IsSymlink(string path) => new FileInfo(path).LinkTarget is not null;
 }

@@ -128,8 +128,19 @@ public class FileFaultTests
         Assert.True(acted, $"the module never reached the point of the race: {context}");
         Assert.True(File.ReadAllBytes(target).AsSpan().IndexOf(change) >= 0, $"the other writer's change was lost: {context}");
         var result = run.Result;
-        Assert.True(result.Failed(), $"the module must refuse to write over a file changed since it read it: {context}");
-        Assert.Contains("was changed by another process", result.Msg());
+        if (race == "edit-at-reread" && !result.Failed())
+        {
+            // The module's second open was still a read before planning (slurmdbd_conf reads the old
+            // password first): it planned on the edited file, and the edit survived. Fine.
+            Figures.Add("faults.changed_between_read_and_write.merged");
+        }
+        else
+        {
+            Assert.True(result.Failed(), $"the module must refuse to write over a file changed since it read it: {context}");
+            Assert.Contains("was changed by another process", result.Msg());
+            Figures.Add("faults.changed_between_read_and_write.refused");
+        }
+
         Tasks.AssertNoTempFiles(s, context);
         Figures.Add("faults.changed_between_read_and_write");
     }

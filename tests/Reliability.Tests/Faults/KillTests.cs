@@ -46,7 +46,7 @@ public class KillTests
         AssertLeftoversArePrivate(module, s);
         Figures.Add("faults.sigkill");
 
-        AssertNextRunCompletesAndCleansUp(module, s, 1);
+        AssertNextRunCompletesAndCleansUp(module, s, 1, big: false);
     }
 
     /// <summary>Killed at random moments of a long write; after each kill the file is the old one or the complete new one.</summary>
@@ -80,7 +80,7 @@ public class KillTests
             Figures.Add("faults.sigkill");
         }
 
-        AssertNextRunCompletesAndCleansUp(module, s, 1);
+        AssertNextRunCompletesAndCleansUp(module, s, 1, big: true);
     }
 
     private static void AssertLeftoversArePrivate(ModuleDescriptor module, Sandbox s)
@@ -93,10 +93,10 @@ public class KillTests
         }
     }
 
-    private static void AssertNextRunCompletesAndCleansUp(ModuleDescriptor module, Sandbox s, int generation)
+    private static void AssertNextRunCompletesAndCleansUp(ModuleDescriptor module, Sandbox s, int generation, bool big)
     {
         var hadLeftovers = s.TempFiles().Count > 0;
-        var run = ModuleProcess.Run(Tasks.Spec(module, s, Tasks.Task(module, big: false)(s, generation)));
+        var run = ModuleProcess.Run(Tasks.Spec(module, s, Tasks.Task(module, big)(s, generation)));
         var result = run.Result;
 
         Assert.False(result.Failed(), $"{module.Name}: the run after a kill failed: {run}");
@@ -106,6 +106,6 @@ public class KillTests
             Assert.Contains(result.Warnings(), w => w.Contains("interrupted earlier run", StringComparison.Ordinal));
         }
 
-        Assert.Equal(Tasks.Reference(module, false, generation), Tasks.Normalized(module, s));
+        Assert.Equal(Tasks.Reference(module, big, generation), Tasks.Normalized(module, s));
     }
 }

@@ -103,7 +103,7 @@ public sealed partial class Sandbox : IDisposable
             Sh($"umount '{mount}' || umount -l '{mount}' || true");
         }
 
-        Sh($"rm -rf '{Root}'");
+        Directory.Delete(Root, recursive: true);
     }
 
     [GeneratedRegex(@"^\..+\.[0-9a-f]{12}\.tmp$")]

@@ -14,6 +14,7 @@ public static class ModuleTable
     /// <summary>Modules in src/Modules that have no descriptor yet, with the reason.</summary>
     public static readonly IReadOnlyDictionary<string, string> Pending = new Dictionary<string, string>
     {
+        ["cluster_preflight"] = "being written (no argument spec yet when these tests were last extended)",
     };
 
     public static readonly IReadOnlyList<ModuleDescriptor> All =
@@ -79,11 +80,11 @@ public static class ModuleTable
             ["settings"] = new JsonObject { ["isolate_cpusets"] = false, ["reliability_generation"] = g },
             ["backup"] = true,
         },
-        // ~40 MB of value: the write (and its fsync) takes long enough to be killed in the middle.
+        // 8 MB of value: the write and its fsync take long enough to be killed in the middle.
         BigChange = (s, g) => new JsonObject
         {
             ["path"] = s.File("wekaio/service.conf"),
-            ["settings"] = new JsonObject { ["reliability_generation"] = g, ["ballast"] = new string((char)('a' + (g % 26)), 40 << 20) },
+            ["settings"] = new JsonObject { ["reliability_generation"] = g, ["ballast"] = new string((char)('a' + (g % 26)), 8 << 20) },
         },
     };
 
@@ -268,7 +269,7 @@ public static class ModuleTable
         [
             .. FileOptions(),
             Opt("autodetect", Str),
-            Opt("gres", List),
+            Opt("lines", List) with { Aliases = ["gres"] },
             Opt("exclusive", Bool),
             Opt("validate", Bool),
             Opt("slurm_conf_path", ArgType.Path),
@@ -280,7 +281,7 @@ public static class ModuleTable
         Commands = ["slurmd"],
         Change = (s, g) => ConfTask(s, "gres.conf", new JsonObject
         {
-            ["gres"] = new JsonArray(new JsonObject { ["NodeName"] = "node001", ["Name"] = "mps", ["Count"] = 100 * g }),
+            ["lines"] = new JsonArray(new JsonObject { ["NodeName"] = "node001", ["Name"] = "mps", ["Count"] = 100 * g }),
             ["validate"] = false,
             ["backup"] = true,
         }),

@@ -16,6 +16,7 @@ public static class DbdConf
         s.Write("slurm/slurmdbd.conf",
             "# slurmdbd.conf\nAuthType=auth/munge\nDbdHost=localhost\nSlurmUser=slurm\nStorageType=accounting_storage/mysql\n" +
             $"StorageUser=slurm\nStoragePass={SeededPassword}\nLogFile=/var/log/slurm/slurmdbd.log\n");
-        Sandbox.Sh($"chown slurm:slurm '{Path(s)}' && chmod 0600 '{Path(s)}'");
+        Chown.To(Path(s), "slurm");
+        File.SetUnixFileMode(Path(s), UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 }

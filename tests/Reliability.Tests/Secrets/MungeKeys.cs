@@ -18,6 +18,9 @@ public static class MungeKeys
     {
         var dir = Directory.CreateDirectory(s.File("munge")).FullName;
         File.WriteAllBytes(Path(s), Key(0));
-        Sandbox.Sh($"chown munge:munge '{dir}' '{Path(s)}' && chmod 0700 '{dir}' && chmod 0400 '{Path(s)}'");
+        Chown.To(dir, "munge");
+        Chown.To(Path(s), "munge");
+        File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(Path(s), UnixFileMode.UserRead);
     }
 }
