@@ -32,6 +32,8 @@ public static class Program
                                     "so that Ansible neither displays nor logs the result (register it and pass .content on)");
         }
 
+        // Held from reading through writing: a concurrent run waits, then plans on this run's key.
+        using var fileLock = FileLock.Acquire(request.Path);
         var current = ManagedFile.Snapshot(request.Path, secret: true);
         if (current.Content is { } existing)
         {

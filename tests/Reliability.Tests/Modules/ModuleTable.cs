@@ -107,6 +107,7 @@ public static class ModuleTable
         Seed = s => Secrets.MungeKeys.Seed(s),
         Args = s => new JsonObject { ["path"] = Secrets.MungeKeys.Path(s) },
         Managed = s => [Secrets.MungeKeys.Path(s)],
+        LocksWholeTask = true,
         Change = (s, g) => new JsonObject
         {
             ["path"] = Secrets.MungeKeys.Path(s),
@@ -220,6 +221,7 @@ public static class ModuleTable
             "PartitionName=debug Nodes=node001 Default=YES State=UP\n"),
         Args = s => ConfTask(s, "slurm.conf", new JsonObject { ["settings"] = new JsonObject { ["ClusterName"] = "test" } }),
         Managed = s => [s.File("slurm/slurm.conf")],
+        LocksWholeTask = true,
         Commands = ["slurmd", "scontrol"],
         Change = (s, g) => ConfTask(s, "slurm.conf", new JsonObject
         {
@@ -253,6 +255,7 @@ public static class ModuleTable
         },
         Args = s => ConfTask(s, "cgroup.conf", new JsonObject { ["cgroup_root"] = s.File("cgroup"), ["constrain_cores"] = true }),
         Managed = s => [s.File("slurm/cgroup.conf")],
+        LocksWholeTask = true,
         Commands = ["slurmd"],
         Change = (s, g) => ConfTask(s, "cgroup.conf", new JsonObject
         {
@@ -278,6 +281,7 @@ public static class ModuleTable
         Seed = s => s.Write("slurm/gres.conf", "# gres.conf\nAutoDetect=off\n"),
         Args = s => ConfTask(s, "gres.conf", new JsonObject { ["autodetect"] = "off", ["slurm_conf_path"] = s.File("slurm/slurm.conf") }),
         Managed = s => [s.File("slurm/gres.conf")],
+        LocksWholeTask = true,
         Commands = ["slurmd"],
         Change = (s, g) => ConfTask(s, "gres.conf", new JsonObject
         {
@@ -298,6 +302,7 @@ public static class ModuleTable
         Seed = Secrets.DbdConf.Seed,
         Args = s => ConfTask(s, "slurmdbd.conf", new JsonObject { ["settings"] = new JsonObject { ["DbdHost"] = "localhost" } }),
         Managed = s => [Secrets.DbdConf.Path(s)],
+        LocksWholeTask = true,
         Change = (s, g) => ConfTask(s, "slurmdbd.conf", new JsonObject
         {
             ["storage_pass"] = Secrets.DbdConf.Password(g),
