@@ -10,7 +10,10 @@ namespace HpcWekaSlurm.Slurm;
 /// </summary>
 public static class Hostlist
 {
-    /// <exception cref="FormatException">Unbalanced brackets, bad ranges.</exception>
+    /// <summary>More hosts than any cluster has: a list naming more is a mistake (or an attempt to exhaust memory).</summary>
+    public const int MaxHosts = 1_000_000;
+
+    /// <exception cref="FormatException">Unbalanced brackets, bad ranges, more than <see cref="MaxHosts"/> hosts.</exception>
     public static IReadOnlyList<string> Expand(string hostlist)
     {
         var hosts = new List<string>();
@@ -22,6 +25,10 @@ public static class Hostlist
             }
 
             hosts.AddRange(ExpandOne(item, hostlist));
+            if (hosts.Count > MaxHosts)
+            {
+                throw new FormatException($"'{Clip(hostlist)}' names more than {MaxHosts} hosts");
+            }
         }
 
         return hosts;
@@ -91,6 +98,8 @@ public static class Hostlist
         return sb.ToString();
     }
 
+    private static string Clip(string s) => s.Length <= 60 ? s : s[..57] + "...";
+
     private static string Pad(long n, int width) => n.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
 
     private static (string Prefix, string Digits) SplitNumber(string host)
@@ -158,6 +167,11 @@ public static class Hostlist
         var result = new List<string>();
         foreach (var number in RangeValues(item[(open + 1)..close], whole))
         {
+            if (result.Count + tails.Count > MaxHosts)
+            {
+                throw new FormatException($"'{Clip(whole)}' names more than {MaxHosts} hosts");
+            }
+
             foreach (var tail in tails)
             {
                 result.Add(prefix + number + tail);
@@ -177,12 +191,12 @@ public static class Hostlist
             if (!long.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ||
                 !long.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var b) || b < a)
             {
-                throw new FormatException($"'{range}' in '{whole}' is not a number or an ascending range like 1-4");
+                throw new FormatException($"'{range}' in '{Clip(whole)}' is not a number or an ascending range like 1-4");
             }
 
-            if (b - a >= 1_000_000)
+            if (b - a >= MaxHosts)
             {
-                throw new FormatException($"'{range}' in '{whole}' names more than a million hosts");
+                throw new FormatException($"'{range}' in '{Clip(whole)}' names more than {MaxHosts} hosts");
             }
 
             var width = from.Length;

@@ -13,6 +13,12 @@ public class HostlistTests
         Assert.Equal(hosts.Split(','), Hostlist.Expand(list));
     }
 
+    [Fact]
+    public void A_list_naming_more_hosts_than_any_cluster_has_is_refused_before_it_is_built()
+    {
+        Assert.Contains("more than", Assert.Throws<FormatException>(() => Hostlist.Expand("a[1-99999]b[1-99999]")).Message);
+    }
+
     [Theory]
     [InlineData("n[1-")]
     [InlineData("n[3-1]")]

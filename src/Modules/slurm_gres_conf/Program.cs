@@ -20,6 +20,7 @@ public static class Program
     {
         var p = context.Params;
         var path = Path.GetFullPath(p.Str("path")!);
+        var slurmConf = p.Str("slurm_conf_path") ?? Path.Combine(Path.GetDirectoryName(path)!, "slurm.conf");
         var request = new GresConfRequest
         {
             // An empty string removes the global AutoDetect line; an absent option leaves it alone.
@@ -29,10 +30,10 @@ public static class Program
             Lines = Lines(p.List("lines")),
             Exclusive = p.Bool("exclusive"),
             Rules = SlurmRelease.Resolve(context),
+            GresTypes = File.Exists(slurmConf) ? GresTypes(slurmConf) : null,
         };
 
         var slurmd = p.Bool("validate") ? HostCommands.Which("slurmd") : null;
-        var slurmConf = p.Str("slurm_conf_path") ?? Path.Combine(Path.GetDirectoryName(path)!, "slurm.conf");
         context.Result.Set("validated", false);
         ConfFileModule.Run(context, new ConfFileJob(path, "gres.conf", bytes => GresConfPlanner.Plan(bytes, request))
         {
@@ -42,6 +43,10 @@ public static class Program
             Check = slurmd is null ? null : plan => CheckWithSlurmd(context, slurmd, slurmConf, path, plan, p.Str("node_name") ?? HostCommands.ShortHostName()),
         });
     }
+
+    /// <summary>GresTypes of the slurm.conf beside gres.conf ("" when it sets none).</summary>
+    private static string GresTypes(string slurmConf) =>
+        ConfDocument.Parse(File.ReadAllBytes(slurmConf), ConfDialect.SlurmConf).SettingValue("GresTypes") is { } v ? ConfText.ToDisplay(v) : string.Empty;
 
     private static IReadOnlyList<GresLineSpec> Lines(JsonArray? list)
     {

@@ -64,6 +64,13 @@ public static class GresConfPlanner
             }
         }
 
+        if (request.GresTypes is { } types)
+        {
+            var declared = types.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            warnings.AddRange(request.Lines.Select(l => l["Name"]).OfType<string>().Distinct().Where(n => !declared.Contains(n))
+                .Select(n => $"gres {n} is not in slurm.conf's GresTypes ({types}): Slurm ignores its gres.conf lines until it is"));
+        }
+
         var after = document.ToBytes();
         ReadBack.Verify(after, ConfDialect.GresConf, request.AutoDetect is { } a ? [a] : []);
         var impacts = changes.Select(c => ImpactOf(c, request)).ToList();

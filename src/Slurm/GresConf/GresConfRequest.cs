@@ -35,4 +35,7 @@ public sealed record GresConfRequest
     public bool Exclusive { get; init; }
 
     public VersionRules Rules { get; init; } = new(null);
+
+    /// <summary>slurm.conf's GresTypes, when known: slurmd ignores gres.conf lines of other names.</summary>
+    public string? GresTypes { get; init; }
 }

@@ -58,6 +58,14 @@ public class GresConfTests
     }
 
     [Fact]
+    public void A_gres_missing_from_GresTypes_is_a_warning()
+    {
+        var plan = PlanSite(new GresConfRequest { Lines = [Line(("Name", "mps"), ("Count", "200"))], GresTypes = "gpu" });
+
+        Assert.Contains("gres mps is not in slurm.conf's GresTypes (gpu): Slurm ignores its gres.conf lines until it is", plan.Warnings);
+    }
+
+    [Fact]
     public void A_whole_gres_line_is_accepted_as_text()
     {
         var spec = GresLineSpec.FromLine("NodeName=gpu03 Name=gpu Type=h100 File=/dev/nvidia0");
