@@ -18,14 +18,19 @@ public sealed class LiveReader(string root)
     {
         CheckCgroupName(wekaCgroup);
         var notes = new List<string>();
-        var mounts = MountTable(notes);
-        var hierarchy = CpusetHierarchy.Find(_files, mounts);
-        if (hierarchy is null)
+        var mounts = MountTable();
+        if (mounts is null)
+        {
+            notes.Add($"{_files.Full(MountInfo)} does not exist: no cgroup and no wekafs mount can be read");
+        }
+
+        var hierarchy = mounts is null ? null : CpusetHierarchy.Find(_files, mounts);
+        if (mounts is not null && hierarchy is null)
         {
             notes.Add($"no cgroup hierarchy with the cpuset controller is mounted (per {_files.Full(MountInfo)})");
         }
 
-        var weka = WekaMounts.From(mounts);
+        var weka = mounts is null ? WekaMounts.None : WekaMounts.From(mounts);
         var cgroup = hierarchy?.Effective(wekaCgroup);
         if (cgroup is { Cpus.Count: 0 })
         {
@@ -58,12 +63,12 @@ public sealed class LiveReader(string root)
         }
     }
 
-    private MountInfoTable MountTable(List<string> notes)
+    /// <summary>The mount table, or null when the tree has none.</summary>
+    private MountInfoTable? MountTable()
     {
         if (_files.Bytes(MountInfo) is not { } bytes)
         {
-            notes.Add($"{_files.Full(MountInfo)} does not exist: no cgroup and no wekafs mount can be read");
-            return MountInfoTable.Parse(string.Empty);
+            return null;
         }
 
         try

@@ -27,7 +27,7 @@ public sealed record LiveState
     /// <summary>slurmd's cpuset cgroup and the CPUs written in it (empty: not set), when it exists.</summary>
     public CgroupCpus? Slurmd { get; init; }
 
-    public WekaMounts Mounts { get; init; } = new(0, [], false, null);
+    public WekaMounts Mounts { get; init; } = WekaMounts.None;
 
     public long? HugepagesMiB { get; init; }
 

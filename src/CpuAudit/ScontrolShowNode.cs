@@ -27,14 +27,11 @@ public static partial class ScontrolShowNode
             }
 
             var current = records[^1];
-            if (field.Success)
+            // A key seen before is text: a Reason= or Comment= value may quote "Key=value".
+            if (field.Success && !current.ContainsKey(field.Groups[1].Value))
             {
                 lastKey = field.Groups[1].Value;
-                // The first occurrence wins: a later Reason= or Comment= text may quote "Key=value".
-                if (!current.TryAdd(lastKey, word[(lastKey.Length + 1)..]))
-                {
-                    lastKey = null;
-                }
+                current[lastKey] = word[(lastKey.Length + 1)..];
             }
             else if (lastKey is not null)
             {

@@ -11,6 +11,8 @@ namespace HpcWekaSlurm.CpuAudit;
 /// </summary>
 public sealed record WekaMounts(int Count, IReadOnlyList<int> Cores, bool PicksOwnCores, long? MemoryMb)
 {
+    public static readonly WekaMounts None = new(0, [], false, null);
+
     public static WekaMounts From(MountInfoTable mounts)
     {
         var wekafs = mounts.Entries.Where(e => e.IsWekafs).ToList();
