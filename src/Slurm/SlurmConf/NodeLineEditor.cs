@@ -68,7 +68,9 @@ internal sealed class NodeLineEditor
 
             for (var k = replacement.Count - 1; k >= 0; k--)
             {
-                _document.Insert(index, replacement[k]);
+                // Copies of an unterminated last line need an ending, except the one that stays last.
+                var part = k < replacement.Count - 1 && replacement[k].Ending.Length == 0 ? replacement[k].WithEnding(_document.LineEnding) : replacement[k];
+                _document.Insert(index, part);
             }
         }
 

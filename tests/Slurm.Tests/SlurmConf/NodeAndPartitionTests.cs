@@ -36,6 +36,14 @@ public class NodeAndPartitionTests
     }
 
     [Fact]
+    public void Splitting_an_unterminated_last_line_keeps_the_parts_on_their_own_lines()
+    {
+        var plan = Plan("NodeName=n[1-2] CPUs=2", new SlurmConfRequest { Nodes = [Node("n2", ("Weight", "5"))] });
+
+        Assert.Equal("NodeName=n1 CPUs=2\nNodeName=n2 CPUs=2 Weight=5", After(plan));
+    }
+
+    [Fact]
     public void A_node_on_no_line_gets_a_new_line_after_the_last_node_line()
     {
         var plan = Plan(SiteSlurmConf, new SlurmConfRequest { Nodes = [Node("cn[009-010]", ("CPUs", "16"), ("Feature", "ib"))] });
