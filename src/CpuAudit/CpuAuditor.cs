@@ -40,6 +40,12 @@ public static class CpuAuditor
                          (live.Mounts.PicksOwnCores ? " (the wekafs mounts use num_cores=: WEKA picks its cores itself; pin them with core= to audit them)" : string.Empty));
         }
 
+        var coreZero = topology.CoreOf(0)?.Cpus ?? [];
+        if (weka.Intersect(coreZero).ToList() is { Count: > 0 } onCoreZero)
+        {
+            warnings.Add($"WEKA is pinned to {Cpus(onCoreZero)} on physical core 0, where the kernel's housekeeping runs: give WEKA another core (wekafs core=, or its cgroup)");
+        }
+
         if (overReserved.Count > 0)
         {
             warnings.Add($"over-reserved: {reservedBy} also keeps {Cpus(overReserved)} from jobs, which are on no WEKA core " +

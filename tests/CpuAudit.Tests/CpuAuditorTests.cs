@@ -200,4 +200,14 @@ public class CpuAuditorTests(HostTrees trees)
         var report = Audit(Hosts.B, Captured.GuideAbstractIds, Weka(56, 58, 60, 62) with { Notes = ["WEKA's cgroup /x holds no CPUs"] });
         Assert.Equal(["WEKA's cgroup /x holds no CPUs"], report.Warnings);
     }
+
+    [Fact]
+    public void Weka_on_core_zero_is_a_warning_besides_the_overlap()
+    {
+        var report = Audit(Hosts.A, Captured.A2CoreSpecCount1, Weka(48));
+
+        Assert.Equal([48], report.Overlap);
+        Assert.Equal([0], report.UnreservedSiblings);
+        Assert.Contains("WEKA is pinned to CPU 48 on physical core 0, where the kernel's housekeeping runs: give WEKA another core (wekafs core=, or its cgroup)", report.Warnings);
+    }
 }
