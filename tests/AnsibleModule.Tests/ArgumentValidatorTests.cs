@@ -148,4 +148,12 @@ public class ArgumentValidatorTests
         Assert.Equal("/srv/t/b", Validate("""{"path": "${HPC_TEST_DIR}/b"}""").Str("path"));
         Assert.Equal("$UNSET_HPC_VAR/c", Validate("""{"path": "$UNSET_HPC_VAR/c"}""").Str("path"));
     }
+
+    [Fact]
+    public void Defaults_given_as_csharp_literals_convert_like_ansible_values()
+    {
+        var spec = new ArgumentSpec().Add("size", ArgType.Int, @default: 1024).Add("ratio", ArgType.Float, @default: 2);
+        var p = ArgumentValidator.Validate(spec, [], "demo");
+        Assert.Equal((1024L, 2.0), (p.Int("size"), p.Float("ratio")));
+    }
 }

@@ -37,7 +37,9 @@ public sealed class ArgumentSpec
 
         _options.Add(new OptionSpec(name, type)
         {
-            Default = @default,
+            // Round-tripped through JSON so a default behaves exactly like the same value given by Ansible
+            // (a C# int literal would otherwise be a JsonValue<int> that reads back only as int).
+            Default = @default is null ? null : JsonNode.Parse(@default.ToJsonString()),
             Required = required,
             Choices = choices,
             Aliases = aliases ?? [],
