@@ -19,8 +19,11 @@ public static class CompareRequest
         var missing = new List<string>(p.StrList("missing_hosts"));
         try
         {
-            foreach (var (name, entry) in JsonFields.Of(p.Dict("hosts"), "hosts").Entries())
+            var all = JsonFields.Of(p.Dict("hosts"), "hosts");
+            foreach (var name in all.Keys)
             {
+                var entry = all.OptionalDict(name);
+
                 // A node whose gathering failed has no facts in hostvars: reported, not compared.
                 if (entry?.OptionalDict("facts") is not { } facts)
                 {

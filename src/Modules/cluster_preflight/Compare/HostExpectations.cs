@@ -40,10 +40,12 @@ public sealed record HostExpectations
         return new HostExpectations
         {
             Slurmd = f.Bool("slurmd"),
-            Accounts = f.OptionalDict("accounts")?.Entries().ToDictionary(
-                e => e.Key,
-                e => e.Value is { } ids ? new AccountIds(ids.OptionalLong("uid"), ids.OptionalLong("gid")) : new AccountIds(null, null),
-                StringComparer.Ordinal) ?? new Dictionary<string, AccountIds>(),
+            Accounts = f.OptionalDict("accounts") is { } accounts
+                ? accounts.Keys.ToDictionary(
+                    k => k,
+                    k => accounts.OptionalDict(k) is { } ids ? new AccountIds(ids.OptionalLong("uid"), ids.OptionalLong("gid")) : new AccountIds(null, null),
+                    StringComparer.Ordinal)
+                : new Dictionary<string, AccountIds>(),
             RealMemory = f.OptionalLong("real_memory"),
             MemSpecLimit = f.OptionalLong("mem_spec_limit"),
             CgroupPlugin = f.OptionalStr("cgroup_plugin") ?? "autodetect",

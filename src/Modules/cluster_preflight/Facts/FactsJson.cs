@@ -83,6 +83,7 @@ public static class FactsJson
     public static HostFacts Read(JsonFields f)
     {
         var clock = f.Dict("clock");
+        var accounts = f.Dict("accounts");
         var memory = f.Dict("memory");
         var cgroup = f.Dict("cgroup");
         var weka = f.Dict("weka");
@@ -92,9 +93,9 @@ public static class FactsJson
         {
             Hostname = f.Str("hostname"),
             Clock = new ClockFact(clock.Double("epoch"), clock.OptionalDouble("reference_epoch"), clock.OptionalDouble("test_offset_seconds") ?? 0),
-            Accounts = f.Dict("accounts").Entries().ToDictionary(
-                e => e.Key,
-                e => e.Value is { } a ? new AccountFact(a.Long("uid"), a.Long("primary_gid"), a.OptionalLong("gid")) : null,
+            Accounts = accounts.Keys.ToDictionary(
+                k => k,
+                k => accounts.OptionalDict(k) is { } a ? new AccountFact(a.Long("uid"), a.Long("primary_gid"), a.OptionalLong("gid")) : null,
                 StringComparer.Ordinal),
             Controllers = Entries(f.Dict("controllers"), r => new ResolutionFact(r.StrList("addresses"), r.OptionalStr("error"))),
             Memory = new MemoryFact(memory.Long("mem_total_kib"), memory.Long("page_size"), memory.Long("real_memory")),
@@ -113,10 +114,7 @@ public static class FactsJson
     }
 
     private static Dictionary<string, T> Entries<T>(JsonFields dict, Func<JsonFields, T> read) =>
-        dict.Entries().ToDictionary(
-            e => e.Key,
-            e => read(e.Value ?? throw new FormatException($"{dict.Path}.{e.Key}: expected a dict, got nothing")),
-            StringComparer.Ordinal);
+        dict.Keys.ToDictionary(k => k, k => read(dict.Dict(k)), StringComparer.Ordinal);
 
     private static JsonObject Map<T>(IReadOnlyDictionary<string, T> values, Func<T, JsonNode?> write) =>
         new(values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, write(kv.Value))));

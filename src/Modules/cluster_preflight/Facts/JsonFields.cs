@@ -31,8 +31,7 @@ public sealed class JsonFields
 
     public JsonFields? OptionalDict(string key) => node[key] is null ? null : Dict(key);
 
-    public IEnumerable<(string Key, JsonFields? Value)> Entries() =>
-        node.Select(kv => (kv.Key, kv.Value is null ? null : Of(kv.Value, At(kv.Key))));
+    public IEnumerable<string> Keys => node.Select(kv => kv.Key);
 
     public string Str(string key) => OptionalStr(key) ?? throw Bad(At(key), "a string", null);
 
@@ -57,7 +56,7 @@ public sealed class JsonFields
         var dict = OptionalDict(key);
         return dict is null
             ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : dict.Entries().ToDictionary(e => e.Key, e => dict.Str(e.Key), StringComparer.Ordinal);
+            : dict.Keys.ToDictionary(k => k, dict.Str, StringComparer.Ordinal);
     }
 
     private JsonArray? OptionalList(string key, ArgType elements) => (JsonArray?)Convert(key, ArgType.List, node[key], Path, elements);

@@ -25,7 +25,7 @@ public static class CgroupRule
                 Checks.CgroupPlugin,
                 "the CgroupPlugin does not match the node's cgroup hierarchy: slurmd fails to start",
                 [.. group.Select(m => new HostIssue(m.Host.Name, m.Mismatch!.Problem))],
-                $"{group.Key} (slurm_cgroup_plugin)");
+                $"{group.Key}; cluster.yml takes the plugin from slurm_cgroup_plugin");
         }
 
         var lacking = nodes
