@@ -20,6 +20,9 @@ public sealed class AuditPlaybook : IDisposable
         A2 = new FixtureHost(Hosts.A);
         new LiveTree(A2.Root).Mounts(LiveTree.CpusetV1, LiveTree.Wekafs("core=47,net=ib0,memory_mb=1400")).V1("weka-client", "47,95")
             .Meminfo("MemTotal:       1024000 kB\nHugePages_Total:     700\nHugepagesize:       2048 kB\nHugetlb:         1433600 kB\n");
+        // A controller on loopback port 1, where nothing listens: scontrol fails at once, and never looks a controller up in DNS.
+        UnreachableSlurmConf = A2.Scratch("slurm.conf");
+        File.WriteAllText(UnreachableSlurmConf, "ClusterName=audit\nSlurmctldHost=localhost(127.0.0.1)\nSlurmctldPort=1\nNodeName=hws-audit-node CPUs=96\n");
         Binary = new ModuleBinary();
         Run = RunPlaybook();
     }
@@ -29,6 +32,8 @@ public sealed class AuditPlaybook : IDisposable
     public FixtureHost A2 { get; }
 
     public ModuleBinary Binary { get; }
+
+    public string UnreachableSlurmConf { get; }
 
     /// <summary>The one playbook run every test reads its task from.</summary>
     public Task<PlaybookResult> Run { get; }
@@ -79,10 +84,12 @@ public sealed class AuditPlaybook : IDisposable
                 weka_cgroup: ../../etc
               ignore_errors: true
 
-            - name: real scontrol for a node no controller knows
+            - name: real scontrol without a controller
               weka_slurm_cpu_audit:
                 root: {{{A2.Root}}}
-                node_name: hws-audit-no-such-node
+                node_name: hws-audit-node
+              environment:
+                SLURM_CONF: {{{UnreachableSlurmConf}}}
               ignore_errors: true
         """),
         new PlaybookOptions
