@@ -25,6 +25,7 @@ public static class BadInputRunner
         });
         Figures.Add($"bad_input.{c.Kind}");
         Figures.Add($"bad_input.total");
+        Figures.Max("bad_input.slowest_run_ms", (int)run.Elapsed.TotalMilliseconds);
 
         var context = $"{module.Name} {c.Describe()}\n=> {run}";
         var json = run.Result;

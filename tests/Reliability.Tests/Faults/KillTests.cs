@@ -11,7 +11,7 @@ namespace HpcWekaSlurm.Reliability.Tests.Faults;
 /// </summary>
 public class KillTests
 {
-    public const int RandomKills = 10;
+    public const int RandomKills = 8;
 
     /// <summary>Deterministic: the module is killed while it creates its temp file (an <see cref="OpenGate"/> holds the open).</summary>
     [Theory]

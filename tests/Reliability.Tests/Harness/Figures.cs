@@ -15,6 +15,8 @@ public static class Figures
 
     public static void Add(string what, int n = 1) => Counts.AddOrUpdate(what, n, (_, c) => c + n);
 
+    public static void Max(string what, int n) => Counts.AddOrUpdate(what, n, (_, c) => Math.Max(c, n));
+
     private static void Write()
     {
         var json = new JsonObject();

@@ -60,11 +60,12 @@ public class FileLockTests
     {
         using var s = new Sandbox();
         var file = s.Write("etc/slurm.conf", "x\n");
-        using var holder = HoldLock(Path.GetDirectoryName(file)!, "sleep 0.3");
+        var done = s.File("holder-done");
+        using var holder = HoldLock(Path.GetDirectoryName(file)!, $"sleep 0.3; touch '{done}'");
 
         using (FileLock.Acquire(file))
         {
-            Assert.True(holder.HasExited, "the lock was granted while another process still held it");
+            Assert.True(File.Exists(done), "the lock was granted while another process still held it");
         }
     }
 
@@ -108,11 +109,12 @@ public class FileLockTests
         var directory = Path.GetDirectoryName(file)!;
         var context = Context();
         var snapshot = FileSnapshot.Read(file);
-        using var holder = HoldLock(directory, "sleep 0.3");
+        var done = s.File("holder-done");
+        using var holder = HoldLock(directory, $"sleep 0.3; touch '{done}'");
 
         ManagedFile.Apply(context, snapshot, new FileRequest(file, "new\n"u8.ToArray(), FileOwnership.Unspecified));
 
-        Assert.True(holder.HasExited, "the write went ahead while another process held the directory lock");
+        Assert.True(File.Exists(done), "the write went ahead while another process held the directory lock");
         Assert.Equal("new\n", File.ReadAllText(file));
     }
 }

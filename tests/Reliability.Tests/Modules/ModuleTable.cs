@@ -14,7 +14,6 @@ public static class ModuleTable
     /// <summary>Modules in src/Modules that have no descriptor yet, with the reason.</summary>
     public static readonly IReadOnlyDictionary<string, string> Pending = new Dictionary<string, string>
     {
-        ["cluster_preflight"] = "being written (no argument spec yet when these tests were last extended)",
     };
 
     public static readonly IReadOnlyList<ModuleDescriptor> All =
@@ -28,6 +27,8 @@ public static class ModuleTable
         SlurmGresConf(),
         SlurmdbdConf(),
         SlurmPackages(),
+        ClusterPreflight(),
+        WekaSlurmCpuAudit(),
     ];
 
     /// <summary>Debian 12's Slurm: given, so no run asks slurmd -V (slurmd is always a refusing fake here).</summary>
@@ -195,10 +196,9 @@ public static class ModuleTable
             Opt("os_memory_mb", Int),
             Opt("spec_style", Str) with { Choices = ["cpu_spec_list", "core_spec_count"] },
         ],
-        Seed = SysfsTree.Write,
-        Args = s => new JsonObject { ["root"] = s.File("host"), ["weka_core_count"] = 1, ["weka_nic"] = "ib0" },
+        Args = _ => new JsonObject { ["root"] = SysfsTree.Root, ["weka_core_count"] = 1, ["weka_nic"] = "ib0" },
         // Read-only: the tree it reads must come out as it went in.
-        Managed = SysfsTree.Files,
+        Managed = _ => SysfsTree.Files(),
     };
 
     private static ModuleDescriptor SlurmConf() => new("slurm_conf")
@@ -330,4 +330,69 @@ public static class ModuleTable
         Commands = ["apt-get", "apt-cache", "dpkg", "dpkg-query", "rpm", "dnf", "yum", "useradd", "groupadd", "usermod", "groupmod"],
         ApplyIsSafe = false,
     };
+
+    /// <summary>Read-only: gathers host facts (packages through dpkg-query/rpm, the weka CLI: all faked) and compares hosts.</summary>
+    private static ModuleDescriptor ClusterPreflight() => new("cluster_preflight")
+    {
+        Options =
+        [
+            Opt("reference_epoch", Float),
+            Opt("clock_offset_seconds", Float),
+            Opt("controllers", List),
+            Opt("nics", List),
+            Opt("accounts", List),
+            Opt("munge_key_path", ArgType.Path),
+            Opt("weka_service_conf", ArgType.Path),
+            Opt("cgroup_root", ArgType.Path),
+            Opt("hosts", Dict),
+            Opt("missing_hosts", List),
+            Opt("reference_host", Str),
+            Opt("max_clock_skew", Float),
+            Opt("ignore", List) with
+            {
+                Choices =
+                [
+                    "facts", "clock_skew", "account_ids", "controller_resolution", "real_memory", "mem_spec_limit", "cgroup_plugin",
+                    "cgroup_controllers", "weka_nic", "weka_numa", "weka_agent", "slurm_version", "munge_key",
+                ],
+            },
+        ],
+        Seed = s =>
+        {
+            Secrets.MungeKeys.Seed(s);
+            s.Write("wekaio/service.conf", "[global]\nisolate_cpusets=false\n");
+            s.Write("cgroup/cgroup.controllers", "cpuset cpu io memory pids\n");
+        },
+        Args = s => new JsonObject
+        {
+            ["munge_key_path"] = Secrets.MungeKeys.Path(s),
+            ["weka_service_conf"] = s.File("wekaio/service.conf"),
+            ["cgroup_root"] = s.File("cgroup"),
+        },
+        Managed = s => [Secrets.MungeKeys.Path(s), s.File("wekaio/service.conf")],
+        Commands = ["weka", "dpkg-query", "rpm", "apt-get", "dnf", "yum", "getent", "scontrol", "slurmd"],
+    };
+
+    /// <summary>Read-only: audits the WEKA and Slurm CPU sets of a host tree (here an empty one) against scontrol's output (given, or a fake scontrol).</summary>
+    private static ModuleDescriptor WekaSlurmCpuAudit() => new("weka_slurm_cpu_audit")
+    {
+        Options =
+        [
+            Opt("root", ArgType.Path),
+            Opt("node_name", Str),
+            Opt("scontrol_output", Str),
+            Opt("weka_cgroup", Str),
+            Opt("fail_on_overlap", Bool),
+        ],
+        Seed = s => s.Write("host/sys/fs/cgroup/cgroup.controllers", "cpuset cpu memory\n"),
+        Args = s => new JsonObject
+        {
+            ["root"] = s.File("host"),
+            ["node_name"] = "node001",
+            ["scontrol_output"] = "NodeName=node001 Arch=x86_64 CoresPerSocket=4\n   CPUAlloc=0 CPUEfctv=6 CPUTot=8 CPULoad=0.00\n   CPUSpecList=6-7\n   RealMemory=15000 AllocMem=0 FreeMem=8000 Sockets=1 Boards=1\n   State=IDLE ThreadsPerCore=2\n",
+        },
+        Managed = s => [s.File("host/sys/fs/cgroup/cgroup.controllers")],
+        Commands = ["scontrol"],
+    };
+
 }
