@@ -50,8 +50,11 @@ $line NodeAddr=127.0.0.1 Port=$((port + 1))
 PartitionName=audit Nodes=ALL Default=YES State=UP
 CONF
   local node=${line#NodeName=}; node=${node%% *}
-  SLURM_CONF=$d/slurm.conf /usr/sbin/slurmctld -D -f "$d/slurm.conf" >"$d/ctld.out" 2>&1 & pids+=($!)
-  SLURM_CONF=$d/slurm.conf HWLOC_XMLFILE=$d/topo.xml /usr/sbin/slurmd -D -f "$d/slurm.conf" -N "$node" >"$d/slurmd.out" 2>&1 & pids+=($!)
+  SLURM_CONF=$d/slurm.conf /usr/sbin/slurmctld -D -f "$d/slurm.conf" >"$d/ctld.out" 2>&1 &
+  local ctld=$!
+  SLURM_CONF=$d/slurm.conf HWLOC_XMLFILE=$d/topo.xml /usr/sbin/slurmd -D -f "$d/slurm.conf" -N "$node" >"$d/slurmd.out" 2>&1 &
+  local slurmd=$!
+  pids+=("$ctld" "$slurmd")
   for _ in $(seq 120); do
     out=$(SLURM_CONF=$d/slurm.conf scontrol show node "$node" $oneliner 2>/dev/null || true)
     if grep -q 'SlurmdStartTime=[0-9]' <<<"$out"; then break; fi
@@ -62,8 +65,8 @@ CONF
   sed -E -e 's/(BootTime|SlurmdStartTime|LastBusyTime)=[^ ]+/\1=2026-11-20T10:00:00/g' \
          -e 's/CPULoad=[^ ]+/CPULoad=0.00/' -e 's/FreeMem=[^ ]+/FreeMem=N\/A/' -e 's/Port=[0-9]+ //' <<<"$out" > "$here/$name.txt"
   echo "captured $name.txt"
-  kill "${pids[-1]}" "${pids[-2]}"; wait "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
-  unset 'pids[-1]' 'pids[-2]'
+  kill "$ctld" "$slurmd"; wait "$ctld" "$slurmd" 2>/dev/null || true
+  pids=("${pids[@]:0:${#pids[@]}-2}")
 }
 
 # The WEKA guide's interleaved host: 2 sockets x 32 cores, OS id = 2*core + socket.
