@@ -52,7 +52,7 @@ public sealed class CpusetHierarchy
 
     /// <summary>
     /// slurmd's own cgroup, where it confines itself when the node reserves CPUs: in cgroup v1
-    /// slurm_NODE/system (multiple-slurmd builds) or slurm/system; in v2 slurmd's systemd unit.
+    /// slurm_NODE/system (multiple-slurmd builds, Debian's among them) or slurm/system; in v2 slurmd's systemd unit.
     /// </summary>
     public CgroupCpus? Slurmd(string nodeName)
     {
