@@ -5,10 +5,10 @@ namespace HpcWekaSlurm.CpuAudit;
 /// <summary>Reads files of a host under a root directory ("/" on the host itself, or a tree gathered from it).</summary>
 public sealed class HostFiles(string root)
 {
-    public string Root { get; } = root;
+    private readonly string _root = root.TrimEnd('/');
 
     /// <summary>The path of <paramref name="absolute"/> (a path on the host, e.g. /proc/meminfo) under the root.</summary>
-    public string Full(string absolute) => Path.Join(Root.TrimEnd('/'), absolute);
+    public string Full(string absolute) => Path.Join(_root, absolute);
 
     public bool DirectoryExists(string absolute) => Directory.Exists(Full(absolute));
 

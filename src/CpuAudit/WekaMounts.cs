@@ -9,17 +9,16 @@ namespace HpcWekaSlurm.CpuAudit;
 /// <c>core=</c> (OS ids), <c>num_cores=</c> (WEKA picks the cores itself) and <c>memory_mb=</c>.
 /// All mounts of a host share the client, so the values of every mount are taken together.
 /// </summary>
-public sealed record WekaMounts(int Count, IReadOnlyList<int> Cores, bool PicksOwnCores, long? MemoryMb)
+public sealed record WekaMounts(IReadOnlyList<int> Cores, bool PicksOwnCores, long? MemoryMb)
 {
-    public static readonly WekaMounts None = new(0, [], false, null);
+    public static readonly WekaMounts None = new([], false, null);
 
     public static WekaMounts From(MountInfoTable mounts)
     {
-        var wekafs = mounts.Entries.Where(e => e.IsWekafs).ToList();
-        var options = wekafs.SelectMany(e => e.AllOptions).ToList();
+        var options = mounts.Entries.Where(e => e.IsWekafs).SelectMany(e => e.AllOptions).ToList();
         IReadOnlyList<int> cores = [.. options.Values("core").Select(v => Number(v, "core")).Select(Cpu).Distinct().Order()];
         var memory = options.Values("memory_mb").Select(v => Number(v, "memory_mb")).DefaultIfEmpty(-1).Max();
-        return new WekaMounts(wekafs.Count, cores, options.Has("num_cores") && cores.Count == 0, memory < 0 ? null : memory);
+        return new WekaMounts(cores, options.Has("num_cores") && cores.Count == 0, memory < 0 ? null : memory);
     }
 
     private static int Cpu(long id) =>

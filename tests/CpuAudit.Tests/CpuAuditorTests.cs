@@ -106,7 +106,7 @@ public class CpuAuditorTests(HostTrees trees)
     [Fact]
     public void Without_weka_cpus_there_is_nothing_to_audit_and_a_warning_says_where_it_looked()
     {
-        var live = Weka() with { Mounts = new WekaMounts(1, [], PicksOwnCores: true, MemoryMb: null) };
+        var live = Weka() with { Mounts = new WekaMounts([], PicksOwnCores: true, MemoryMb: null) };
         var report = Audit(Hosts.A, Captured.A2CoreSpecCount1, live);
 
         Assert.False(report.HasOverlap);
@@ -146,7 +146,7 @@ public class CpuAuditorTests(HostTrees trees)
     public void Mem_spec_limit_below_wekas_memory_is_a_warning(long? memSpecLimit, long hugepages, long? mountMemory, string expected)
     {
         var node = ScontrolShowNode.Parse($"NodeName=cn7 CPUTot=64 CPUSpecList=28-31 RealMemory=64000{(memSpecLimit is { } m ? $" MemSpecLimit={m}" : string.Empty)}").Single();
-        var live = Weka(56, 58, 60, 62) with { HugepagesMiB = hugepages, Mounts = new WekaMounts(1, [], false, mountMemory) };
+        var live = Weka(56, 58, 60, 62) with { HugepagesMiB = hugepages, Mounts = new WekaMounts([], false, mountMemory) };
         var report = CpuAuditor.Audit(trees.Of(Hosts.B).Topology, node, live);
 
         Assert.Equal(expected, Assert.Single(report.Warnings));
