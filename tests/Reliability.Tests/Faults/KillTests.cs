@@ -6,8 +6,8 @@ namespace HpcWekaSlurm.Reliability.Tests.Faults;
 
 /// <summary>
 /// SIGKILL in the middle of a write. A killed process cannot clean up: what it may leave is its
-/// private temp file, never a mixed target. The next run on that file removes the leftover and
-/// says so in a warning.
+/// private temp file, never a mixed target. The next run that writes that file removes the
+/// leftover (under the directory lock) and says so in a warning.
 /// </summary>
 public class KillTests
 {
@@ -80,7 +80,9 @@ public class KillTests
             Figures.Add("faults.sigkill");
         }
 
-        AssertNextRunCompletesAndCleansUp(module, s, 1, big: true);
+        // A generation no killed run wrote: the next run has something to write (wekafs_mount
+        // leaves fstab, and so its leftovers, alone when the line is already right).
+        AssertNextRunCompletesAndCleansUp(module, s, 3, big: true);
     }
 
     private static void AssertLeftoversArePrivate(ModuleDescriptor module, Sandbox s)

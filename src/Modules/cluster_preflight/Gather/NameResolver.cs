@@ -12,7 +12,7 @@ public static class NameResolver
 
     public static IReadOnlyDictionary<string, ResolutionFact> Resolve(IReadOnlyList<string> names)
     {
-        var lookups = names.ToDictionary(n => n, n => Dns.GetHostAddressesAsync(n));
+        var lookups = names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, Lookup, StringComparer.Ordinal);
         var all = Task.WhenAll(lookups.Values);
         try
         {
@@ -24,6 +24,19 @@ public static class NameResolver
         }
 
         return lookups.ToDictionary(kv => kv.Key, kv => Fact(kv.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>A name .NET refuses outright ("0", an invalid address literal) throws before any task exists.</summary>
+    private static Task<IPAddress[]> Lookup(string name)
+    {
+        try
+        {
+            return Dns.GetHostAddressesAsync(name);
+        }
+        catch (ArgumentException)
+        {
+            return Task.FromException<IPAddress[]>(new ArgumentException("not a valid host name or address"));
+        }
     }
 
     private static ResolutionFact Fact(Task<IPAddress[]> lookup)
