@@ -52,11 +52,6 @@ public static class CpuAuditor
                          $"(CpuSpecList={expected} reserves WEKA's cores only; keep the extra cores only if the OS needs them)");
         }
 
-        if (overlap.Count == 0 && siblings.Count > 0)
-        {
-            warnings.Add($"hyperthread {Cpus(siblings)} of WEKA's cores {Be(siblings)} open to jobs: they share the cores WEKA polls on");
-        }
-
         warnings.AddRange(MemoryWarnings(memory));
         warnings.AddRange(SlurmdWarnings(live.Slurmd, reserved, jobCpus, weka));
 

@@ -210,4 +210,17 @@ public class CpuAuditorTests(HostTrees trees)
         Assert.Equal([0], report.UnreservedSiblings);
         Assert.Contains("WEKA is pinned to CPU 48 on physical core 0, where the kernel's housekeeping runs: give WEKA another core (wekafs core=, or its cgroup)", report.Warnings);
     }
+
+    [Fact]
+    public void On_a_host_with_cpus_outside_slurms_map_the_warnings_say_no_cpu_spec_list_can_reserve_them()
+    {
+        // SMT switched off at run time: online 0,2,4,6 but CPUs=4, so slurmd maps OS CPUs 0 and 2 only.
+        var node = ScontrolShowNode.Parse("NodeName=n1 CPUTot=4 Sockets=1 CoresPerSocket=4 ThreadsPerCore=1").Single();
+        var report = CpuAuditor.Audit(trees.Of(Hosts.SmtOff).Topology, node, Weka(6));
+
+        Assert.Null(report.ExpectedCpuSpecList);
+        Assert.DoesNotContain(6, report.JobCpus);
+        Assert.Contains(report.Warnings, w => w.StartsWith("irregular topology: OS CPU 4 (abstract 2) is outside 0-3", StringComparison.Ordinal));
+        Assert.Contains("no CpuSpecList can reserve WEKA's cores 6 on this host: OS CPU id 6 is outside this node's 0-3", report.Warnings);
+    }
 }
