@@ -7,6 +7,8 @@ namespace HpcWekaSlurm.Modules.ClusterPreflight.Facts;
 /// <summary>
 /// Reads a dict given to the module (facts passed back, inventory expectations) with the option
 /// types' leniency (TypeConverter: "450" is an int), failing with the full path of the bad value.
+/// An empty string is a value not set: Ansible templates <c>"{{ x | default(none) }}"</c> inside a
+/// dict as "".
 /// </summary>
 public sealed class JsonFields
 {
@@ -65,6 +67,11 @@ public sealed class JsonFields
 
     private static JsonNode? Convert(string key, ArgType type, JsonNode? value, string parent, ArgType elements = ArgType.Raw)
     {
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Trim().Length == 0)
+        {
+            return null;
+        }
+
         try
         {
             return TypeConverter.Convert(value, type, elements);
