@@ -1,0 +1,56 @@
+namespace HpcWekaSlurm.Bench;
+
+/// <summary>What `make bench` measures and how often; every knob is an environment variable.</summary>
+public sealed record Settings
+{
+    /// <summary>BENCH_ITERATIONS: timed runs per figure, after one warm-up run (1 = a quick smoke run).</summary>
+    public int Iterations { get; init; } = 5;
+
+    /// <summary>BENCH_CLUSTER_ITERATIONS: fresh-cluster converges per playbook (part 3 costs minutes each).</summary>
+    public int ClusterIterations { get; init; } = 3;
+
+    /// <summary>BENCH_TASKS: tasks per playbook in part 2.</summary>
+    public int Tasks { get; init; } = 20;
+
+    /// <summary>BENCH_PARTS: which parts to run, e.g. "1,2" (default all three).</summary>
+    public IReadOnlySet<int> Parts { get; init; } = new HashSet<int> { 1, 2, 3 };
+
+    /// <summary>Where results.md, results.png and the raw data go (bench/).</summary>
+    public required string OutputDir { get; init; }
+
+    /// <summary>bench/ in the checkout: args files, task templates, the builtin-only playbook.</summary>
+    public required string BenchDir { get; init; }
+
+    /// <summary>The built module binaries (collection/plugins/modules).</summary>
+    public required string ModulesDir { get; init; }
+
+    public static Settings FromEnvironment(string root)
+    {
+        var iterations = Number("BENCH_ITERATIONS", 5);
+        return new Settings
+        {
+            Iterations = iterations,
+            ClusterIterations = Number("BENCH_CLUSTER_ITERATIONS", Math.Min(iterations, 3)),
+            Tasks = Number("BENCH_TASKS", 20),
+            Parts = Environment.GetEnvironmentVariable("BENCH_PARTS") is { Length: > 0 } parts
+                ? parts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet()
+                : new HashSet<int> { 1, 2, 3 },
+            OutputDir = Environment.GetEnvironmentVariable("BENCH_OUTPUT") is { Length: > 0 } output ? output : Path.Combine(root, "bench"),
+            BenchDir = Path.Combine(root, "bench"),
+            ModulesDir = Path.Combine(root, "collection", "plugins", "modules"),
+        };
+    }
+
+    private static int Number(string name, int fallback)
+    {
+        var text = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} must be a positive whole number, got '{text}'");
+    }
+}
