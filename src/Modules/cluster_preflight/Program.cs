@@ -21,7 +21,7 @@ public static class Program
         var clock = DateTime.UtcNow;
         var p = context.Params;
         var comparing = p.IsGiven("hosts");
-        var misplaced = (comparing ? Options.Gathering : Options.Comparing.Skip(1)).Where(p.IsGiven).ToList();
+        var misplaced = (comparing ? Options.Gathering : Options.Comparing.Where(o => o != "hosts")).Where(p.IsGiven).ToList();
         if (misplaced.Count > 0)
         {
             throw new ModuleFailure(comparing
