@@ -6,13 +6,13 @@ namespace HpcWekaSlurm.Reliability.Tests.BadInput;
 
 /// <summary>
 /// Generated input for every module, run through the real binaries (three classes, so xunit runs
-/// them side by side). Each run spawns a process: the counts give some 250 runs per module
+/// them side by side). Each run spawns a process: the counts give some 210 runs per module
 /// and keep the project within its time budget.
 /// </summary>
 public static class BadInputProperty
 {
-    public const int BrokenRuns = 120;
-    public const int OddRuns = 100;
+    public const int BrokenRuns = 100;
+    public const int OddRuns = 80;
     public const int MalformedRuns = 30;
 
     public static void Check(string name, Func<ModuleDescriptor, Gen<BadInputCase>> generator, int runs)

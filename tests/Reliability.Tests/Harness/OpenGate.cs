@@ -19,8 +19,7 @@ public sealed partial class OpenGate : IDisposable
     private const ulong FAN_EVENT_ON_CHILD = 0x08000000;
     private const uint FAN_ALLOW = 0x1;
     private const int AT_FDCWD = -100;
-    // The event's own descriptor is read-write and raises no event: the test edits the file through it.
-    private const int O_RDWR_LARGEFILE = 0x8002;
+    private const int O_RDONLY_LARGEFILE = 0x8000;
 
     private readonly int _fd;
     private readonly Func<OpenEvent, bool> _onOpen;
@@ -32,7 +31,7 @@ public sealed partial class OpenGate : IDisposable
     public OpenGate(string path, Func<OpenEvent, bool> onOpen)
     {
         _onOpen = onOpen;
-        _fd = fanotify_init(FAN_CLASS_CONTENT | FAN_CLOEXEC | FAN_NONBLOCK, O_RDWR_LARGEFILE);
+        _fd = fanotify_init(FAN_CLASS_CONTENT | FAN_CLOEXEC | FAN_NONBLOCK, O_RDONLY_LARGEFILE);
         Assert.True(_fd >= 0, $"fanotify_init failed (errno {Marshal.GetLastPInvokeError()}): the race tests need root and fanotify permission events");
         var mask = FAN_OPEN_PERM | (Directory.Exists(path) ? FAN_EVENT_ON_CHILD : 0);
         Assert.True(fanotify_mark(_fd, FAN_MARK_ADD, mask, AT_FDCWD, path) == 0, $"fanotify_mark '{path}' failed (errno {Marshal.GetLastPInvokeError()})");
@@ -40,12 +39,9 @@ public sealed partial class OpenGate : IDisposable
         _thread.Start();
     }
 
-    /// <summary>An open waiting for an answer: who opens what, and a descriptor of that file the test may write through.</summary>
-    public sealed record OpenEvent(int Pid, string Path, Microsoft.Win32.SafeHandles.SafeFileHandle File)
-    {
-        /// <summary>Appends to the file in place (same inode), as an editor saving without rename would.</summary>
-        public void Append(byte[] bytes) => RandomAccess.Write(File, bytes, RandomAccess.GetLength(File));
-    }
+    /// <summary>An open waiting for an answer: who opens what.</summary>
+    /// <remarks>The callback runs on the gate's only thread: it must not open a gated file itself (that open would wait for the gate).</remarks>
+    public sealed record OpenEvent(int Pid, string Path);
 
     public void Dispose()
     {
@@ -83,8 +79,7 @@ public sealed partial class OpenGate : IDisposable
                 {
                     try
                     {
-                        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(eventFd, ownsHandle: false);
-                        answering = _onOpen(new OpenEvent(pid, path, handle));
+                        answering = _onOpen(new OpenEvent(pid, path));
                     }
                     finally
                     {
