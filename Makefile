@@ -7,13 +7,15 @@ RID         ?= linux-x64
 BUILD       := build
 MODULES     := $(notdir $(patsubst %/,%,$(wildcard src/Modules/*/)))
 MODULE_DIR  := collection/plugins/modules
-BINARIES    := $(addprefix $(MODULE_DIR)/,$(MODULES))
-LIB_SOURCES := $(shell find src -path src/Modules -prune -o \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -print 2>/dev/null) \
-               Directory.Build.props src/Modules/Directory.Build.props
+# One multi-call binary per architecture serves every module (src/ModuleHost); plugins/modules/NAME
+# links to the x86_64 one, which Ansible's stock path runs, and the fast path picks per host.
+MODULE_LINKS := $(addprefix $(MODULE_DIR)/,$(MODULES))
+SOURCES     := $(shell find src -name '*.cs' -o -name '*.csproj' -o -name '*.props' 2>/dev/null) Directory.Build.props
 TARBALL     := $(BUILD)/hpc-weka_slurm-$(VERSION).tar.gz
 # Modules link against an old-glibc sysroot so they run on glibc 2.17+ (tools/build/glibc/PortableGlibc.targets).
 ARCH        := $(if $(filter %-arm64,$(RID)),aarch64,x86_64)
 SYSROOT     := $(BUILD)/sysroot/$(ARCH)/.stamp
+HOST_BIN    := collection/bin/$(ARCH)/hpc_weka_slurm
 PORTABLE    := $(SYSROOT) $(wildcard tools/build/glibc/*)
 # Where `make collection` installs the tarball, the way a user gets it from Galaxy.
 COLLECTIONS := $(abspath $(BUILD)/collections)
@@ -32,27 +34,19 @@ help:
 deps:
 	@tools/deps.sh
 
-# One MSBuild run publishes every stale module; each binary depends on its own sources and the libraries.
-.SECONDEXPANSION:
-$(BINARIES): $(MODULE_DIR)/%: $$(shell find src/Modules/% -name '*.cs' -o -name '*.csproj') $(LIB_SOURCES) $(PORTABLE)
-	@echo "$*" >> $(BUILD)/.stale-modules
+$(HOST_BIN): $(SOURCES) $(PORTABLE)
+	@echo "publishing the modules (NativeAOT, $(RID)): $(MODULES)"
+	@dotnet publish src/ModuleHost -nologo -v:q -c Release -r $(RID) -p:PortableGlibc=true -o $(BUILD)/publish/$(RID)
+	@install -D -m 0755 $(BUILD)/publish/$(RID)/hpc_weka_slurm $@
+	@tools/build/check-glibc.sh $@
 
 # Built when missing; sysroot.sh rebuilds it only when its own hash changed (it is a no-op otherwise).
 $(SYSROOT): tools/build/sysroot.sh
 	@tools/build/sysroot.sh $(ARCH)
 
-modules: | $(BUILD)
-	@rm -f $(BUILD)/.stale-modules
-	@$(MAKE) --no-print-directory $(BINARIES)
-	@if [ -s $(BUILD)/.stale-modules ]; then \
-	  stale=$$(sort -u $(BUILD)/.stale-modules | paste -sd';'); \
-	  echo "publishing (NativeAOT, $(RID)): $$stale"; \
-	  dotnet msbuild tools/build/PublishModules.proj -nologo -v:q -p:Modules=\"$$stale\" -p:Rid=$(RID) -p:PublishTo=$(abspath $(BUILD)/publish/$(RID)) \
-	    -p:PortableGlibc=true \
-	    && for m in $${stale//;/ }; do install -m 0755 $(BUILD)/publish/$(RID)/$$m $(MODULE_DIR)/$$m; done; \
-	fi
-	@rm -f $(BUILD)/.stale-modules
-	@$(if $(BINARIES),tools/build/check-glibc.sh $(BINARIES))
+# Each module is a link to the binary, which picks the module by the name it is run as.
+modules: $(HOST_BIN)
+	@for m in $(MODULES); do ln -sfn ../../bin/x86_64/hpc_weka_slurm $(MODULE_DIR)/$$m; done
 
 $(BUILD):
 	@mkdir -p $@
@@ -70,5 +64,5 @@ demo-clean:
 	@dotnet run --project tools/demo -c Release -- clean
 
 clean:
-	rm -rf $(BUILD) $(BINARIES)
+	rm -rf $(BUILD) collection/bin $(MODULE_LINKS)
 	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

@@ -70,12 +70,15 @@ class ActionModule(NormalActionModule):
 
         # The checks every action makes (check mode support, argument names), without the stock run.
         result = ActionBase.run(self, tmp, task_vars)
-        name = module.plugin_resolved_name.rpartition('.')[2]
+        module_name = module.plugin_resolved_name.rpartition('.')[2]
         binaries = module_binaries.for_module(module.plugin_resolved_path)
+        # The multi-call binary is cached once under its own name and told which module to run.
+        name = next(iter(binaries.values())).name
         cache_dir = self._templar.template(task_vars.get(CACHE_DIR_VAR, DEFAULT_CACHE_DIR))
         try:
             run_command = remote_cache.run_command(cache_dir, name, {arch: binary.sha256 for arch, binary in binaries.items()},
-                                                   self._compute_environment_string())
+                                                   self._compute_environment_string(),
+                                                   module=module_name if name != module_name else None)
         except ValueError as e:
             return dict(failed=True, msg='%s %s' % (CACHE_DIR_VAR, e))
 

@@ -8,9 +8,11 @@ module, puts their hashes in the one remote command of a task (the host picks it
 architecture with ``uname -m`` inside that command), and uploads the matching file only when
 the host lacks it.
 
-Today every module is built for x86_64 only, at ``plugins/modules/NAME``. A build for another
-architecture plugs in here: add its ``uname -m`` name and where its file lives to ``LAYOUT``;
-nothing else in the plugin changes.
+The collection ships one multi-call binary per architecture, ``bin/<uname -m>/hpc_weka_slurm``,
+serving every module; ``plugins/modules/NAME`` is a link to the x86_64 one (what Ansible's
+stock path runs). A module file that is a binary of its own (one module, one ELF) works too.
+The architecture of a file is read from its ELF header; builds for the other architectures are
+looked up beside it, in ``../<uname -m>/`` with the same file name.
 """
 
 from __future__ import annotations
@@ -18,12 +20,9 @@ from __future__ import annotations
 import hashlib
 import os
 
-# uname -m name -> path of that architecture's binary, relative to the module file Ansible resolved.
-LAYOUT = {
-    'x86_64': '{module}',
-}
-
 ELF_MAGIC = b'\x7fELF'
+# ELF e_machine (little-endian half word at offset 18) -> uname -m name.
+MACHINES = {0x3E: 'x86_64', 0xB7: 'aarch64'}
 
 
 class LocalBinary:
@@ -31,6 +30,7 @@ class LocalBinary:
 
     def __init__(self, path):
         self.path = path
+        self.name = os.path.basename(path)
         self.sha256 = hashlib.sha256(self.read()).hexdigest()
 
     def read(self):
@@ -40,19 +40,31 @@ class LocalBinary:
 
 def is_compiled(path):
     """True for an ELF executable: the fast path only serves compiled modules."""
+    return architecture(path) is not None
+
+
+def architecture(path):
+    """The uname -m name of an ELF file's machine, or None for anything else."""
     try:
         with open(path, 'rb') as f:
-            return f.read(4) == ELF_MAGIC
+            header = f.read(20)
     except OSError:
-        return False
+        return None
+    if len(header) < 20 or header[:4] != ELF_MAGIC:
+        return None
+    return MACHINES.get(int.from_bytes(header[18:20], 'little'), 'unknown')
 
 
 def for_module(module_path):
     """{uname -m name: LocalBinary} for every architecture this module was built for."""
-    directory, name = os.path.split(module_path)
+    real = os.path.realpath(module_path)
     found = {}
-    for arch, relative in LAYOUT.items():
-        path = os.path.normpath(os.path.join(directory, relative.format(module=name)))
-        if is_compiled(path):
-            found[arch] = LocalBinary(path)
+    own = architecture(real)
+    if own:
+        found[own] = LocalBinary(real)
+    arch_dir, name = os.path.split(real)
+    for arch in MACHINES.values():
+        sibling = os.path.join(os.path.dirname(arch_dir), arch, name)
+        if arch not in found and os.path.basename(arch_dir) in MACHINES.values() and architecture(sibling) == arch:
+            found[arch] = LocalBinary(sibling)
     return found

@@ -3,8 +3,9 @@
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The two POSIX shell commands of the per-user binary cache on a managed host.
 
-The cache is one directory per remote (become) user, mode 0700, holding ``NAME.ARCH.SHA256``
-files of mode 0700. ``run_command`` is the only command of a task once the binary is cached:
+The cache is one directory per remote (become) user, mode 0700, holding ``BINARY.ARCH.SHA256``
+files of mode 0700 (BINARY is the file's own name: the collection's multi-call binary serves
+every module, so a host receives it once for all of them). ``run_command`` is the only command of a task once the binary is cached:
 it picks the file for the host's architecture and runs it with the module args on stdin, but
 only if the directory and the file belong to the user running it and nobody else can write
 them. Otherwise it prints one MARKER line saying why, and the controller sends the binary with
@@ -40,11 +41,12 @@ def shell_dir(path):
     raise ValueError("must be an absolute path or start with ~/, got '%s'" % path)
 
 
-def run_command(cache_dir, name, hashes, env_prefix=''):
-    """Run NAME's cached build for this host's architecture on stdin, or print MARKER + reason + arch.
+def run_command(cache_dir, name, hashes, env_prefix='', module=None):
+    """Run the cached build of binary NAME for this host's architecture on stdin, or print MARKER + reason + arch.
 
     hashes: {uname -m name: sha256 of that architecture's binary}.
     env_prefix: the task's environment as VAR=value words (Ansible's shell env_prefix).
+    module: the module to run when the binary serves several (its first argument).
     """
     cases = ' '.join('%s) h=%s;;' % (shlex.quote(arch), sha) for arch, sha in sorted(hashes.items()))
     # find -H: judge the directory itself even when it is a symlink; -perm /022: group or other may write.
@@ -53,11 +55,11 @@ def run_command(cache_dir, name, hashes, env_prefix=''):
         'case "$a" in %(cases)s *) echo "%(marker)s%(unsupported)s $a"; exit 0;; esac; '
         'f="$d/%(name)s.$a.$h"; '
         'if [ -O "$d" ] && [ ! -h "$f" ] && [ -f "$f" ] && [ -O "$f" ] && [ -x "$f" ] '
-        '&& [ -z "$(find -H "$d" "$f" -maxdepth 0 -perm /022)" ]; then %(env)s"$f" -; '
+        '&& [ -z "$(find -H "$d" "$f" -maxdepth 0 -perm /022)" ]; then %(env)s"$f" %(module)s-; '
         'elif [ -e "$f" ] || [ -h "$f" ]; then echo "%(marker)s%(unusable)s $a"; '
         'else echo "%(marker)s%(missing)s $a"; fi'
     ) % dict(dir=shell_dir(cache_dir), cases=cases, marker=MARKER, name=name,
-             env=env_prefix + ' ' if env_prefix else '',
+             env=env_prefix + ' ' if env_prefix else '', module=shlex.quote(module) + ' ' if module else '',
              unsupported=UNSUPPORTED, unusable=UNUSABLE, missing=MISSING)
 
 
