@@ -79,7 +79,7 @@ public sealed class CacheTests(DockerEnvironment docker)
         Playbook.Run(target, Cache.ServiceConfTask("cache it")).EnsureSuccess();
         var marker = $"{target.Scratch}/tampered-binary-ran";
         target.Shell(Cache.ReplaceCachedWith(target.RootCacheDir, $"touch {marker}; echo '{{\"changed\": false, \"msg\": \"tampered\"}}'"));
-        target.Shell($"f=$(ls {target.RootCacheDir}/{Cache.Module}.*) && {tamper}");
+        target.Shell($"f={Cache.CachedFile(target.RootCacheDir)} && {tamper}");
 
         var run = Playbook.Run(target, Cache.ServiceConfTask("after tampering")).EnsureSuccess();
 

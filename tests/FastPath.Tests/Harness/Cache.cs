@@ -9,9 +9,15 @@ public static class Cache
     public static string ServiceConfTask(string name, string file = "service.conf", string settings = "{isolate_cpusets: false}") =>
         $"- name: {name}\n  hpc.weka_slurm.weka_service_conf: {{path: \"{{{{ scratch }}}}/{file}\", create: true, settings: {settings}}}";
 
-    /// <summary>The cache file name of a binary: MODULE.ARCH.SHA256.</summary>
-    public static string EntryName(string binaryPath) =>
-        $"{Path.GetFileName(binaryPath)}.x86_64.{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(binaryPath)))}";
+    /// <summary>The cache file name of a binary: FILE.ARCH.SHA256, FILE being the name of the file a module link points to.</summary>
+    public static string EntryName(string binaryPath)
+    {
+        var real = new FileInfo(binaryPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? binaryPath;
+        return $"{Path.GetFileName(real)}.x86_64.{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(real)))}";
+    }
+
+    /// <summary>Path on the host of the cached build of the installed module.</summary>
+    public static string CachedFile(string cacheDir) => $"{cacheDir}/{EntryName(InstalledBinary(Repo.Collections))}";
 
     public static string InstalledBinary(string collections) => Path.Combine(Repo.CollectionDir(collections), "plugins", "modules", Module);
 
@@ -27,7 +33,7 @@ public static class Cache
     /// cache trusts a file its user owns, so this is how the tests see what a cached binary receives.
     /// </summary>
     public static string ReplaceCachedWith(string cacheDir, string script) =>
-        $"f=$(ls {cacheDir}/{Module}.*) && cat > \"$f\" <<'PROBE'\n#!/bin/sh\n{script}\nPROBE";
+        $"cat > {CachedFile(cacheDir)} <<'PROBE'\n#!/bin/sh\n{script}\nPROBE";
 
     /// <summary>
     /// A module double that reports its argv, its stdin (base64: the callback would strip the
