@@ -1,5 +1,6 @@
 # results.png from the data files `make bench` writes to bench/work (see Bench/Chart.cs).
-# gnuplot -e "datadir='bench/work'; output='bench/results.png'; stamp='...'; size_goal=2.5; start_goal=10" bench/chart.gp
+# gnuplot -e "datadir='bench/work'; output='bench/results.png'; stamp='...'; size_goal=2.5; start_goal=10; parts='123'" bench/chart.gp
+# A part this run did not measure (parts lacks its digit) gets an empty frame saying so.
 set terminal pngcairo size 1600,1500 font "DejaVu Sans,10"
 set output output
 set multiplot layout 3,2 title sprintf("hpc.weka_slurm benchmark, %s (medians)", stamp) font ",13"
@@ -12,6 +13,9 @@ set key top left
 set xtics rotate by -35 left nomirror
 set yrange [0:*]
 
+empty(title) = sprintf("set title '%s'; set label 1 'not measured in this run' at graph 0.5,0.5 center; plot [0:1][0:1] NaN notitle; unset label 1", title)
+
+if (strstrt(parts, "1") == 0) { eval empty("1. Module binaries"); eval empty("1. Cold start") } else {
 set title "1. Module binary size, stripped (MiB)"
 plot datadir."/binaries.dat" using 2:xtic(1) title "size" linecolor rgb "#4477aa", \
      size_goal with lines dashtype 2 linecolor rgb "#cc3311" linewidth 2 title "goal"
@@ -19,8 +23,10 @@ plot datadir."/binaries.dat" using 2:xtic(1) title "size" linecolor rgb "#4477aa
 set title "1. Cold start to exit (ms)"
 plot datadir."/binaries.dat" using 3:xtic(1) title "cold start" linecolor rgb "#4477aa", \
      start_goal with lines dashtype 2 linecolor rgb "#cc3311" linewidth 2 title "goal"
+}
 
 set style histogram clustered gap 1
+if (strstrt(parts, "2") == 0) { eval empty("2. Per task, connection local"); eval empty("2. Per task, community.docker.docker") } else {
 do for [t in "local docker"] {
   set title sprintf("2. Per task (ms), connection %s", t eq "local" ? "local" : "community.docker.docker")
   plot datadir."/tasks-".t.".dat" using 2:xtic(1) title "hpc (fast path)" linecolor rgb "#228833", \
@@ -28,10 +34,13 @@ do for [t in "local docker"] {
        "" using 4 title "builtin module" linecolor rgb "#cc3311", \
        "" using 5 title "raw (floor)" linecolor rgb "#888888"
 }
+}
 
+if (strstrt(parts, "3") == 0) { eval empty("3. Whole cluster") } else {
 set title "3. Whole cluster, dedicated scenario (s)"
 set xtics norotate
 plot datadir."/cluster.dat" using 2:xtic(1) title "example playbook (hpc.weka_slurm)" linecolor rgb "#228833", \
      "" using 3 title "builtin-only playbook" linecolor rgb "#cc3311"
+}
 
 unset multiplot

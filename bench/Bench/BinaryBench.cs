@@ -23,7 +23,7 @@ public static class BinaryBench
             var results = new List<BinaryResult>();
             var floor = await MeasureAsync(Floor, null, settings, scratch);
             results.Add(new BinaryResult("(floor: /usr/bin/true)", new FileInfo(Floor).Length, new FileInfo(Floor).Length, floor.Start, floor.Rss));
-            foreach (var binary in Modules(settings.ModulesDir))
+            foreach (var binary in Modules(settings.ModulesDir).Where(b => settings.Includes(Path.GetFileName(b))))
             {
                 var module = Path.GetFileName(binary);
                 var stripped = Path.Combine(scratch, module + ".stripped");

@@ -43,7 +43,8 @@ public static class Chart
 
         await Shell.RunAsync("gnuplot", [
             "-e", $"datadir='{data}'; output='{outputPng}'; stamp='{report.Machine.Date}'; " +
-                  Invariant($"size_goal={Report.SizeGoalMiB}; start_goal={Report.StartGoalMs}"),
+                  Invariant($"size_goal={Report.SizeGoalMiB}; start_goal={Report.StartGoalMs}; ") +
+                  $"parts='{(report.Binaries is null ? "" : "1")}{(report.Tasks is null ? "" : "2")}{(report.Cluster is null ? "" : "3")}'",
             Path.Combine(benchDir, "chart.gp"),
         ]);
     }

@@ -15,6 +15,11 @@ public sealed record Settings
     /// <summary>BENCH_PARTS: which parts to run, e.g. "1,2" (default all three).</summary>
     public IReadOnlySet<int> Parts { get; init; } = new HashSet<int> { 1, 2, 3 };
 
+    /// <summary>BENCH_MODULES: only these modules in parts 1 and 2, e.g. "slurm_conf,munge_key" (default all).</summary>
+    public IReadOnlySet<string>? Modules { get; init; }
+
+    public bool Includes(string module) => Modules is null || Modules.Contains(module);
+
     /// <summary>Where results.md, results.png and the raw data go (bench/).</summary>
     public required string OutputDir { get; init; }
 
@@ -35,6 +40,9 @@ public sealed record Settings
             Parts = Environment.GetEnvironmentVariable("BENCH_PARTS") is { Length: > 0 } parts
                 ? parts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet()
                 : new HashSet<int> { 1, 2, 3 },
+            Modules = Environment.GetEnvironmentVariable("BENCH_MODULES") is { Length: > 0 } modules
+                ? modules.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet()
+                : null,
             OutputDir = Environment.GetEnvironmentVariable("BENCH_OUTPUT") is { Length: > 0 } output ? output : Path.Combine(root, "bench"),
             BenchDir = Path.Combine(root, "bench"),
             ModulesDir = Path.Combine(root, "collection", "plugins", "modules"),

@@ -4,41 +4,38 @@ using System.Text.Json.Nodes;
 namespace HpcWekaSlurm.Bench;
 
 /// <summary>One measured playbook: on which connection, which module, which way, which run.</summary>
-/// <param name="Way">hpc (the fast path), stock (the fast path off), builtin, raw, or empty (one debug task on the controller: the fixed cost of a run).</param>
+/// <param name="Way">hpc (the fast path), stock (the fast path off), builtin, or raw.</param>
 /// <param name="Run">changing (every task changes its file), unchanged (the rerun), install (packages from nothing).</param>
 public sealed record TaskCell(string Target, string Module, string Way, string Run);
 
-/// <summary>Wall times of every cell, run by run; per task = (cell - empty playbook of the same round) / tasks.</summary>
+/// <summary>Every cell's timings, run by run (index = round): wall time of the playbook, and span of its tasks.</summary>
 public sealed class TaskResults
 {
     public required int Tasks { get; init; }
 
-    public Dictionary<TaskCell, List<double>> Seconds { get; } = [];
+    public Dictionary<TaskCell, List<double>> WallSeconds { get; } = [];
+
+    public Dictionary<TaskCell, List<double>> TaskSeconds { get; } = [];
 
     public List<string> Notes { get; } = [];
 
-    public static TaskCell Empty(string target) => new(target, "-", "empty", "-");
+    public bool Has(TaskCell cell) => TaskSeconds.ContainsKey(cell);
 
-    public void Add(TaskCell cell, double seconds) => (Seconds.TryGetValue(cell, out var list) ? list : Seconds[cell] = []).Add(seconds);
-
-    /// <summary>Milliseconds per task, round by round against the empty playbook of the same round; null when not measured.</summary>
-    public List<double>? PerTaskMs(TaskCell cell)
+    public void Add(TaskCell cell, double wall, double tasks)
     {
-        if (!Seconds.TryGetValue(cell, out var times))
-        {
-            return null;
-        }
-
-        var empty = Seconds[Empty(cell.Target)];
-        var tasks = cell.Run == "install" ? 1 : Tasks;
-        return times.Select((t, i) => (t - empty[i]) * 1000 / tasks).ToList();
+        (WallSeconds.TryGetValue(cell, out var w) ? w : WallSeconds[cell] = []).Add(wall);
+        (TaskSeconds.TryGetValue(cell, out var t) ? t : TaskSeconds[cell] = []).Add(tasks);
     }
+
+    /// <summary>Milliseconds per task, run by run: the span of the tasks over their count; null when not measured.</summary>
+    public List<double>? PerTaskMs(TaskCell cell) =>
+        TaskSeconds.TryGetValue(cell, out var spans) ? spans.Select(s => s * 1000 / (cell.Run == "install" ? 1 : Tasks)).ToList() : null;
 
     /// <summary>Per-task time of <paramref name="cell"/> over that of <paramref name="reference"/>, round by round (side by side).</summary>
     public Stats? Ratio(TaskCell cell, TaskCell reference) =>
         PerTaskMs(cell) is { } a && PerTaskMs(reference) is { } b ? Stats.Of(a.Zip(b, (x, y) => x / y).ToList()) : null;
 
-    public Stats? WallSeconds(TaskCell cell) => Seconds.TryGetValue(cell, out var times) ? Stats.Of(times) : null;
+    public Stats? Wall(TaskCell cell) => WallSeconds.TryGetValue(cell, out var times) ? Stats.Of(times) : null;
 }
 
 /// <summary>
@@ -95,14 +92,13 @@ public sealed class TaskBench
             foreach (var target in targets)
             {
                 await target.ExecAsync($"mkdir -p {target.Dir}");
-                await TimeAsync(results, warmUp, target, TaskResults.Empty(target.Name), "empty.yml", expectChanged: 0);
                 await TimeAsync(results, warmUp, target, new TaskCell(target.Name, "raw", "raw", "unchanged"), "raw.yml", expectChanged: settings.Tasks);
-                foreach (var taskCase in TaskCase.All)
+                foreach (var taskCase in TaskCase.All.Where(c => settings.Includes(c.Module)))
                 {
                     await CaseAsync(results, warmUp, target, taskCase);
                 }
 
-                if (target is DockerTarget)
+                if (target is DockerTarget && settings.Includes("slurm_packages"))
                 {
                     await InstallAsync(results, warmUp, target);
                 }
@@ -156,7 +152,7 @@ public sealed class TaskBench
         extra["bench_dir"] = target.Dir;
         extra["hpc_weka_slurm_fast_path"] = way != "stock";
         extra["hpc_weka_slurm_cache_dir"] = target.Dir + "/.cache";
-        var (seconds, run) = await target.RunAsync(Path.Combine(work, playbook), extra, pipelining: true);
+        var (wall, tasks, run) = await target.RunAsync(Path.Combine(work, playbook), extra, pipelining: true);
         var changed = run.Recap.GetValueOrDefault(target.Host)?.Changed;
         if (changed != expectChanged)
         {
@@ -165,7 +161,7 @@ public sealed class TaskBench
 
         if (!warmUp)
         {
-            results.Add(cell, seconds);
+            results.Add(cell, wall, tasks);
         }
     }
 
@@ -189,8 +185,6 @@ public sealed class TaskBench
 
     private void WritePlaybooks()
     {
-        // A play needs one task for its host to reach the recap: debug runs on the controller alone.
-        Write("empty.yml", ["ansible.builtin.debug: {msg: baseline}"]);
         Write("raw.yml", Enumerable.Repeat(TaskCase.RawTask, settings.Tasks));
         foreach (var taskCase in TaskCase.All)
         {
