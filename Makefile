@@ -22,13 +22,14 @@ COLLECTIONS := $(abspath $(BUILD)/collections)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help deps modules collection test demo demo-clean clean
+.PHONY: help deps modules collection test demo demo-clean bench clean
 
 help:
 	@echo "make demo        build everything and run the example against a local container cluster"
 	@echo "make demo-clean  remove the demo's container cluster"
 	@echo "make test        install what is missing, build, run every test"
 	@echo "make collection  build the module binaries and the Galaxy tarball ($(TARBALL))"
+	@echo "make bench       measure binaries, per-task cost and a cluster converge against builtin modules (bench/results.md, BENCH_ITERATIONS=1 for a smoke run)"
 	@echo "make clean       remove build outputs"
 
 deps:
@@ -59,6 +60,12 @@ test: deps collection
 
 demo: deps collection
 	@dotnet run --project tools/demo -c Release
+
+# Not part of `make test`: minutes of timed runs. hyperfine and gnuplot come from Debian when missing.
+bench: deps collection
+	@command -v hyperfine >/dev/null && command -v gnuplot >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine gnuplot-nox >/dev/null; }
+	@dotnet run --project bench/Bench -c Release
 
 demo-clean:
 	@dotnet run --project tools/demo -c Release -- clean
