@@ -16,9 +16,12 @@ public static class SysfsTree
     public static IReadOnlyList<string> Files() =>
         [.. Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
+    private const string Prefix = "hpcws-rel-sysfs-";
+
     private static string Create()
     {
-        var root = Path.Combine(Path.GetTempPath(), $"hpcws-rel-sysfs-{Environment.ProcessId}");
+        RemoveTreesOfEndedRuns();
+        var root = Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId);
         void Put(string relative, string content)
         {
             var path = Path.Combine(root, relative);
@@ -41,5 +44,17 @@ public static class SysfsTree
         Put("proc/sys/kernel/hostname", "node001\n");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
         return root;
+    }
+
+    /// <summary>A test host stopped before its exit handlers ran leaves its tree: the next run removes it.</summary>
+    private static void RemoveTreesOfEndedRuns()
+    {
+        foreach (var tree in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            if (int.TryParse(Path.GetFileName(tree)[Prefix.Length..], out var pid) && !Directory.Exists($"/proc/{pid}"))
+            {
+                Directory.Delete(tree, recursive: true);
+            }
+        }
     }
 }
