@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace HpcWekaSlurm.Slurm.Config;
 
@@ -111,13 +110,13 @@ public sealed class ConfDocument
     /// </summary>
     public string Redacted(IReadOnlyCollection<string> keys, string mask)
     {
-        var anywhere = new Regex($"((?:{string.Join('|', keys.Select(Regex.Escape))})[ \\t]*[-+*/]?=)[^\\r\\n]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var keyList = keys.ToList();
         var sb = new StringBuilder();
         foreach (var record in _records)
         {
             var secret = record.Pairs.FirstOrDefault(p => keys.Any(p.Is));
             sb.Append(secret is null
-                ? anywhere.Replace(record.Raw, m => m.Groups[1].Value + mask)
+                ? AssignmentMask.Apply(record.Raw, keyList, mask)
                 : record.Raw[..secret.ValueStart] + mask + record.Ending);
         }
 
