@@ -21,7 +21,10 @@ public sealed partial class MoleculeScenario
     /// <summary>Absolute path of molecule/NAME.</summary>
     public string Directory { get; }
 
-    /// <summary>Debian suite of the platforms' image (hpc-weka-slurm/node:SUITE).</summary>
+    /// <summary>
+    /// Debian suite of the platforms' image (hpc-weka-slurm/node:SUITE), unless the load overrode it
+    /// (the version matrix runs one scenario on bookworm/Slurm 22.05 and trixie/Slurm 24.11).
+    /// </summary>
     public string Suite { get; private set; } = "bookworm";
 
     public IReadOnlyList<NodeSpec> Nodes { get; private set; } = [];
@@ -34,7 +37,8 @@ public sealed partial class MoleculeScenario
 
     public IReadOnlyList<string> TestSequence { get; private set; } = [];
 
-    public static async Task<MoleculeScenario> LoadAsync(string name)
+    /// <param name="suite">Node image suite to use instead of molecule.yml's; null takes HPC_TEST_SUITE, else the file's.</param>
+    public static async Task<MoleculeScenario> LoadAsync(string name, string? suite = null)
     {
         var directory = Path.Combine(RepositoryPaths.Root, "molecule", name);
         var file = Path.Combine(directory, "molecule.yml");
@@ -46,9 +50,11 @@ public sealed partial class MoleculeScenario
             .Select(p => new NodeSpec((string?)p["hostname"] ?? (string)p["name"]!, [.. p["groups"]?.AsArray().Select(g => (string)g!) ?? []]))
             .ToList();
         var images = platforms.Select(p => (string)p["image"]!).Distinct().ToList();
-        scenario.Suite = images.Count == 1 && ImagePattern().Match(images[0]) is { Success: true } m
+        var imageSuite = images.Count == 1 && ImagePattern().Match(images[0]) is { Success: true } m
             ? m.Groups["suite"].Value
             : throw new InvalidDataException($"{file}: every platform must use one image hpc-weka-slurm/node:SUITE, found {string.Join(", ", images)}");
+        scenario.Suite = suite
+            ?? (Environment.GetEnvironmentVariable("HPC_TEST_SUITE") is { Length: > 0 } fromEnvironment ? fromEnvironment : imageSuite);
 
         var provisioner = config["provisioner"]?.AsObject() ?? [];
         scenario.GroupVars = (string?)provisioner["inventory"]?["links"]?["group_vars"] is { } link ? Path.GetFullPath(link, directory) : null;
