@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 namespace HpcWekaSlurm.Bench;
 
 /// <summary>One module binary: size as built and stripped, cold start to exit and peak RSS on its args file.</summary>
-public sealed record BinaryResult(string Module, long Bytes, long StrippedBytes, Stats? StartMs, Stats? PeakRssMb);
+/// <param name="Sha256">Content hash: modules served by one multi-call binary (src/ModuleHost) share it.</param>
+/// <param name="Problem">Why the cold start was not measured (the module failed on its args file), or null.</param>
+public sealed record BinaryResult(string Module, long Bytes, long StrippedBytes, string Sha256, Stats? StartMs, Stats? PeakRssMb, string? Problem = null);
 
 /// <summary>
 /// Part 1. Cold start is hyperfine's wall time of one process (no shell) from exec to exit on a
@@ -22,7 +24,7 @@ public static class BinaryBench
         {
             var results = new List<BinaryResult>();
             var floor = await MeasureAsync(Floor, null, settings, scratch);
-            results.Add(new BinaryResult("(floor: /usr/bin/true)", new FileInfo(Floor).Length, new FileInfo(Floor).Length, floor.Start, floor.Rss));
+            results.Add(new BinaryResult("(floor: /usr/bin/true)", new FileInfo(Floor).Length, new FileInfo(Floor).Length, Hash(Floor), floor.Start, floor.Rss));
             foreach (var binary in Modules(settings.ModulesDir).Where(b => settings.Includes(Path.GetFileName(b))))
             {
                 var module = Path.GetFileName(binary);
@@ -30,8 +32,15 @@ public static class BinaryBench
                 await Shell.RunAsync("strip", ["--strip-all", "-o", stripped, binary]);
                 var argsFile = ArgsFile(settings, module, scratch);
                 log($"part 1: {module}{(argsFile is null ? " (size only: no bench/args file)" : string.Empty)}");
-                var measured = argsFile is null ? (null, null) : await MeasureAsync(binary, argsFile, settings, scratch);
-                results.Add(new BinaryResult(module, new FileInfo(binary).Length, new FileInfo(stripped).Length, measured.Start, measured.Rss));
+                var problem = argsFile is null ? null : await ProblemAsync(binary, argsFile);
+                var measured = argsFile is null || problem is not null ? (null, null) : await MeasureAsync(binary, argsFile, settings, scratch);
+                if (problem is not null)
+                {
+                    log($"part 1: {module} fails on its args file, size only: {problem}");
+                }
+
+                var file = File.ResolveLinkTarget(binary, returnFinalTarget: true)?.FullName ?? binary;
+                results.Add(new BinaryResult(module, new FileInfo(file).Length, new FileInfo(stripped).Length, Hash(file), measured.Start, measured.Rss, problem));
             }
 
             return results;
@@ -42,7 +51,16 @@ public static class BinaryBench
         }
     }
 
-    /// <summary>The built modules: ELF files in the modules directory (the .yml files beside them are docs).</summary>
+    private static string Hash(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file));
+    }
+
+    /// <summary>
+    /// The built modules: ELF files in the modules directory (the .yml files beside them are docs), or
+    /// symlinks to the multi-call binary; they run under their own name, which picks the module.
+    /// </summary>
     private static IEnumerable<string> Modules(string dir) =>
         Directory.EnumerateFiles(dir).Where(IsElf).Order(StringComparer.Ordinal);
 
@@ -88,18 +106,23 @@ public static class BinaryBench
         return file;
     }
 
+    /// <summary>Runs the module once (bringing its target to the desired state); its failure message, or null when it succeeded.</summary>
+    private static async Task<string?> ProblemAsync(string binary, string argsFile)
+    {
+        try
+        {
+            var first = JsonNode.Parse(await Shell.RunAsync(binary, [argsFile]))!;
+            return (bool?)first["failed"] == true ? (string?)first["msg"] ?? "failed" : null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException)
+        {
+            return e.Message.Split('\n')[0];
+        }
+    }
+
     private static async Task<(Stats? Start, Stats? Rss)> MeasureAsync(string program, string? argsFile, Settings settings, string scratch)
     {
         string[] command = argsFile is null ? [program] : [program, argsFile];
-        if (argsFile is not null)
-        {
-            // The first run brings the target to its desired state and proves the args file is good.
-            var first = JsonNode.Parse(await Shell.RunAsync(program, [argsFile]))!;
-            if ((bool?)first["failed"] == true)
-            {
-                throw new InvalidOperationException($"{program} {argsFile} failed: {first["msg"]}");
-            }
-        }
 
         var json = Path.Combine(scratch, "hyperfine.json");
         var runs = Math.Max(10, settings.Iterations * 10);

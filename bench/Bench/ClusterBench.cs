@@ -9,6 +9,9 @@ public sealed class ClusterResults
 {
     public Dictionary<(string Playbook, string Step), List<double>> Seconds { get; } = [];
 
+    /// <summary>Runs that failed (the playbook, and why): reported instead of a figure.</summary>
+    public List<string> Failures { get; } = [];
+
     public Stats? Get(string playbook, string step) => Seconds.TryGetValue((playbook, step), out var s) ? Stats.Of(s) : null;
 
     /// <summary>Example over builtin, round by round.</summary>
@@ -36,7 +39,7 @@ public static class ClusterBench
     {
         var scenario = await MoleculeScenario.LoadAsync("dedicated");
         var results = new ClusterResults();
-        for (var round = 0; round <= settings.ClusterIterations; round++)
+        for (var round = 1 - settings.ClusterWarmUp; round <= settings.ClusterIterations; round++)
         {
             var warmUp = round == 0;
             // Alternate which playbook goes first, so a slow spell of the machine does not favour one.
@@ -44,7 +47,20 @@ public static class ClusterBench
             foreach (var playbook in order)
             {
                 log($"part 3: round {round} of {settings.ClusterIterations}{(warmUp ? " (warm-up)" : string.Empty)}: {playbook} playbook");
-                var (converge, rerun) = await ConvergeAsync(scenario, playbook, Path.Combine(settings.BenchDir, BuiltinPlaybook), log);
+                double converge, rerun;
+                try
+                {
+                    (converge, rerun) = await ConvergeAsync(scenario, playbook, Path.Combine(settings.BenchDir, BuiltinPlaybook), log);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // A failed converge, rerun or verify: the other playbook's rounds still count, and the report says what failed.
+                    var first = string.Join('\n', e.Message.Split('\n').Where(l => l.Contains("fatal:") || l.Contains("failed") || l.Contains("FAILED")).Take(6));
+                    results.Failures.Add($"{playbook} playbook, round {round}: {e.Message.Split('\n')[0]}\n{first}");
+                    log($"part 3: {playbook} failed: {e.Message.Split('\n')[0]}");
+                    continue;
+                }
+
                 if (!warmUp)
                 {
                     results.Add(playbook, "converge", converge);

@@ -38,7 +38,7 @@ public sealed class Report
         md.AppendLine($"Measured {Machine.Date} on {Machine.Description}.");
         md.AppendLine($"Load average at the start {Machine.Load}, at the end {LoadAtEnd} (a shared machine: compare the ratios, taken side by side in one run, more than the absolute times).");
         md.AppendLine($"Every figure: median (min-max) of {Settings.Iterations} timed runs after a warm-up run" +
-                      (Settings.Parts.Contains(3) ? $" ({Settings.ClusterIterations} for the whole cluster)." : "."));
+                      (Settings.Parts.Contains(3) ? $" ({Settings.ClusterIterations} for the whole cluster, after {Settings.ClusterWarmUp} warm-up round)." : "."));
         md.AppendLine();
         md.Append(GoalsTable());
         if (Binaries is not null)
@@ -81,8 +81,10 @@ public sealed class Report
         var md = new StringBuilder("| goal | target | measured | met |\n|---|---|---|---|\n");
         if (Binaries?.Where(b => !b.Module.StartsWith('(')).ToList() is { Count: > 0 } modules)
         {
-            var small = modules.Count(b => b.StrippedBytes / MiB <= SizeGoalMiB);
-            md.AppendLine($"| binary size (stripped) | <= {SizeGoalMiB} MiB | {Mib(modules.Min(b => b.StrippedBytes))}-{Mib(modules.Max(b => b.StrippedBytes))} MiB | {small} of {modules.Count} modules |");
+            var binaries = modules.DistinctBy(b => b.Sha256).ToList();
+            var small = binaries.Count(b => b.StrippedBytes / MiB <= SizeGoalMiB);
+            md.AppendLine($"| binary size (stripped) | <= {SizeGoalMiB} MiB | {Mib(binaries.Min(b => b.StrippedBytes))}-{Mib(binaries.Max(b => b.StrippedBytes))} MiB | " +
+                          $"{small} of {binaries.Count} binaries ({modules.Count} modules) |");
             var timed = modules.Where(b => b.StartMs is not null).ToList();
             var fast = timed.Count(b => b.StartMs!.Median <= StartGoalMs);
             md.AppendLine($"| cold start to exit | <= {StartGoalMs} ms | {timed.Min(b => b.StartMs!.Median):0.0}-{timed.Max(b => b.StartMs!.Median):0.0} ms (medians) | {fast} of {timed.Count} modules |");
@@ -116,13 +118,22 @@ public sealed class Report
         md.AppendLine("## 1. Module binaries");
         md.AppendLine();
         md.AppendLine("Size of the file `make collection` builds and of a `strip --strip-all` copy; cold start is hyperfine's wall time from exec to exit " +
-                      "(no shell) on the module's realistic args file (bench/args), peak RSS is GNU time's %M; the target already as wanted (the usual rerun).");
+                      "(no shell) on the module's realistic args file (bench/args), peak RSS is GNU time's %M; the target already as wanted (the usual rerun). " +
+                      $"Cold start: {Binaries!.First().StartMs?.Runs} runs after 5 warm-up runs; RSS: {Binaries!.First().PeakRssMb?.Runs} runs.");
         md.AppendLine();
         md.AppendLine("| module | size (MiB) | stripped (MiB) | cold start (ms) | peak RSS (MiB) |");
         md.AppendLine("|---|---|---|---|---|");
+        var shared = Binaries!.GroupBy(b => b.Sha256).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.Count());
         foreach (var b in Binaries!)
         {
-            md.AppendLine($"| {b.Module} | {Mib(b.Bytes)} | {Mib(b.StrippedBytes)} | {b.StartMs?.Format("0.0") ?? "-"} | {b.PeakRssMb?.Format("0.0") ?? "-"} |");
+            var note = shared.TryGetValue(b.Sha256, out var n) ? $" (one multi-call binary for {n} modules)" : string.Empty;
+            md.AppendLine($"| {b.Module} | {Mib(b.Bytes)}{note} | {Mib(b.StrippedBytes)} | {b.StartMs?.Format("0.0") ?? "-"} | {b.PeakRssMb?.Format("0.0") ?? "-"} |");
+        }
+
+        foreach (var b in Binaries.Where(b => b.Problem is not null))
+        {
+            md.AppendLine();
+            md.AppendLine($"{b.Module}: not timed, it fails on bench/args/{b.Module}.json: {b.Problem}");
         }
 
         return md.ToString();
@@ -218,6 +229,11 @@ public sealed class Report
         }
 
         md.AppendLine($"| example / builtin | {Cluster!.Ratio("converge")?.Format("0.00") ?? "-"} | {Cluster.Ratio("rerun")?.Format("0.00") ?? "-"} |");
+        foreach (var failure in Cluster.Failures)
+        {
+            md.AppendLine();
+            md.AppendLine("Failed: " + failure.Replace("\n", "\n    "));
+        }
         return md.ToString();
     }
 }
