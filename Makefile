@@ -3,20 +3,23 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 VERSION     := $(shell sed -n 's/^version: *//p' galaxy.yml)
-RID         ?= linux-x64
 BUILD       := build
 MODULES     := $(notdir $(patsubst %/,%,$(wildcard src/Modules/*/)))
 MODULE_DIR  := collection/plugins/modules
-# One multi-call binary per architecture serves every module (src/ModuleHost); plugins/modules/NAME
-# links to the x86_64 one, which Ansible's stock path runs, and the fast path picks per host.
+# One multi-call binary per architecture serves every module (src/ModuleHost), cross-compiled here for
+# each of ARCHS (uname -m names; `make collection ARCHS=x86_64` builds one). plugins/modules/NAME links to
+# the first; the action plugin sends each host the build for its own architecture.
+ARCHS       ?= x86_64 aarch64
+RID_x86_64  := linux-x64
+RID_aarch64 := linux-arm64
+HOST_BINS   := $(foreach a,$(ARCHS),collection/bin/$(a)/hpc_weka_slurm)
 MODULE_LINKS := $(addprefix $(MODULE_DIR)/,$(MODULES))
-SOURCES     := $(shell find src -name '*.cs' -o -name '*.csproj' -o -name '*.props' 2>/dev/null) Directory.Build.props
+# Not bin/ and obj/: a publish for one architecture writes there, which must not make the other one stale.
+SOURCES     := $(shell find src \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -print 2>/dev/null) Directory.Build.props
 TARBALL     := $(BUILD)/hpc-weka_slurm-$(VERSION).tar.gz
-# Modules link against an old-glibc sysroot so they run on glibc 2.17+ (tools/build/glibc/PortableGlibc.targets).
-ARCH        := $(if $(filter %-arm64,$(RID)),aarch64,x86_64)
-SYSROOT     := $(BUILD)/sysroot/$(ARCH)/.stamp
-HOST_BIN    := collection/bin/$(ARCH)/hpc_weka_slurm
-PORTABLE    := $(SYSROOT) $(wildcard tools/build/glibc/*)
+# Modules link against an old-glibc sysroot per architecture so they run on glibc 2.17+ (tools/build/glibc/PortableGlibc.targets).
+SYSROOTS    := $(foreach a,$(ARCHS),$(BUILD)/sysroot/$(a)/.stamp)
+GLIBC_SHIMS := $(wildcard tools/build/glibc/*)
 # Where `make collection` installs the tarball, the way a user gets it from Galaxy.
 COLLECTIONS := $(abspath $(BUILD)/collections)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
@@ -35,19 +38,21 @@ help:
 deps:
 	@tools/deps.sh
 
-$(HOST_BIN): $(SOURCES) $(PORTABLE)
-	@echo "publishing the modules (NativeAOT, $(RID)): $(MODULES)"
-	@dotnet publish src/ModuleHost -nologo -v:q -c Release -r $(RID) -p:PortableGlibc=true -o $(BUILD)/publish/$(RID)
-	@install -D -m 0755 $(BUILD)/publish/$(RID)/hpc_weka_slurm $@
+# One rule per architecture (its own sysroot and publish directory): a source change rebuilds each,
+# a new sysroot only its own. Cross-compiled with clang/lld and the target's ILCompiler package (NuGet).
+$(HOST_BINS): collection/bin/%/hpc_weka_slurm: $(SOURCES) $(BUILD)/sysroot/%/.stamp $(GLIBC_SHIMS) | deps
+	@echo "publishing the modules (NativeAOT, $(RID_$*)): $(MODULES)"
+	@dotnet publish src/ModuleHost -nologo -v:q -c Release -r $(RID_$*) -p:PortableGlibc=true -o $(BUILD)/publish/$(RID_$*)
+	@install -D -m 0755 $(BUILD)/publish/$(RID_$*)/hpc_weka_slurm $@
 	@tools/build/check-glibc.sh $@
 
 # Built when missing; sysroot.sh rebuilds it only when its own hash changed (it is a no-op otherwise).
-$(SYSROOT): tools/build/sysroot.sh
-	@tools/build/sysroot.sh $(ARCH)
+$(SYSROOTS): $(BUILD)/sysroot/%/.stamp: tools/build/sysroot.sh | deps
+	@tools/build/sysroot.sh $*
 
 # Each module is a link to the binary, which picks the module by the name it is run as.
-modules: $(HOST_BIN)
-	@for m in $(MODULES); do ln -sfn ../../bin/x86_64/hpc_weka_slurm $(MODULE_DIR)/$$m; done
+modules: $(HOST_BINS)
+	@for m in $(MODULES); do ln -sfn ../../bin/$(firstword $(ARCHS))/hpc_weka_slurm $(MODULE_DIR)/$$m; done
 
 $(BUILD):
 	@mkdir -p $@

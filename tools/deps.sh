@@ -5,7 +5,8 @@ set -euo pipefail
 packages=(
   ansible-core ansible ansible-lint yamllint          # the controller and the linters users run
   docker.io debootstrap dpkg-dev                      # container cluster: engine, base image, local apt repo
-  clang lld binutils file                             # portable NativeAOT link, symbol checks
+  clang lld binutils file                             # portable NativeAOT link (both archs), symbol checks
+  qemu-user-static                                    # runs the arm64 modules in the tests (tests/Arm64.Tests)
   hwloc munge slurmctld slurmd slurm-client slurmdbd  # real daemons and slurmd's topology oracle
   python3-jsonschema python3-yaml                     # Molecule schema validation
 )
