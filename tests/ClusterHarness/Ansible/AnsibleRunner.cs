@@ -5,7 +5,7 @@ namespace HpcWekaSlurm.ClusterHarness.Ansible;
 /// <summary>
 /// Runs the real ansible-playbook of this machine in a fresh directory holding the generated inventory,
 /// an empty ansible.cfg (no /etc/ansible or ~/.ansible.cfg setting leaks in) and the extra vars.
-/// This is the one place that starts Ansible: a containerised controller (issue 13) plugs in here.
+/// This is the one place that starts Ansible; <see cref="AnsibleController"/> says whose (HPC_TEST_CONTROLLER).
 /// </summary>
 internal static class AnsibleRunner
 {
@@ -15,9 +15,12 @@ internal static class AnsibleRunner
         var work = Directory.CreateTempSubdirectory("hws-ansible-");
         try
         {
+            var environment = Environment(options, work.FullName);
+            var controller = AnsibleController.FromEnvironment();
+            await controller.EnsureAsync();
+            var (program, arguments) = controller.Command(Arguments(playbook, inventory, options, work.FullName), work.FullName, environment);
             var output = await HostProcess.RunAsync(
-                "ansible-playbook", Arguments(playbook, inventory, options, work.FullName), options.Timeout,
-                work.FullName, Environment(options, work.FullName), cancellationToken);
+                program, arguments, options.Timeout, work.FullName, environment, cancellationToken);
             return Result(output, options.JsonOutput);
         }
         finally

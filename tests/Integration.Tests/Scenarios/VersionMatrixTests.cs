@@ -17,7 +17,7 @@ public class VersionMatrixTests(ITestOutputHelper output)
     {
         var scenario = await MoleculeScenario.LoadAsync(name, suite);
         Assert.Equal(suite, scenario.Suite);
-        await using var runner = new ScenarioRunner(scenario, output.WriteLine);
+        await using var runner = new ScenarioRunner(scenario, output.WriteLine, keep: Environment.GetEnvironmentVariable("HPC_TEST_KEEP") == "1");
 
         await runner.RunAsync(["destroy", "create", "prepare", "converge", "idempotence", "verify", "destroy"]);
 
