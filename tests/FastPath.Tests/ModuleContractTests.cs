@@ -155,7 +155,7 @@ public sealed class ModuleContractTests(DockerEnvironment docker)
         var result = run.Task("riscv").Result;
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("fatal: [target]: FAILED!", run.Task("riscv").Text);
-        Assert.Equal("hpc.weka_slurm.weka_service_conf has no build for this host's architecture 'riscv64' (built for: x86_64)",
+        Assert.Equal("hpc.weka_slurm.weka_service_conf has no build for this host's architecture 'riscv64' (built for: aarch64, x86_64)",
             result["msg"]!.GetValue<string>());
         Assert.Empty(node.List(node.RootCacheDir));
     }

@@ -10,6 +10,13 @@ task once the binary is cached, an upload only when the host lacks that exact bu
 plugin_utils/remote_cache.py holds the remote commands and how the cache stays safe;
 plugin_utils/module_binaries.py says which local file serves which host architecture.
 
+Each host gets the build for its own architecture (``uname -m``): the fast path's one command
+picks it on the host itself; the stock way (below) would upload plugins/modules/NAME, the
+x86_64 build, so it first asks the host ``uname -m`` (once per host: the answer is kept as the
+fact hpc_weka_slurm_architecture, or taken from a gathered ansible_architecture) and uploads
+that architecture's build in its place. A host whose architecture has no build fails the task
+naming it and the built ones.
+
 Variables (host or group vars, or anywhere a variable can be set):
   hpc_weka_slurm_fast_path   bool, default true. false runs the modules Ansible's stock way.
   hpc_weka_slurm_cache_dir   default ~/.ansible/hpc_weka_slurm: the cache directory on the
@@ -25,6 +32,7 @@ used on the host.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 
@@ -48,10 +56,14 @@ MODULE_NAME = re.compile(r'^[A-Za-z0-9_]+$')  # safe unquoted in the cache's fil
 # A module result holding a secret the user asked for (munge_key return_content) carries this key
 # (src/AnsibleModule ResultWriter.NoLogMarker); such a result is hidden as if the task had no_log.
 NO_LOG_MARKER = '_hpc_weka_slurm_no_log'
+ARCH_FACT = 'hpc_weka_slurm_architecture'
 
 
 class ActionModule(NormalActionModule):
     """The 'normal' action (stock module execution) with the cached, one-command fast path first."""
+
+    # (file the stock way would upload, this host's build to upload instead), set by _run_stock.
+    _stock_swap = None
 
     def run(self, tmp=None, task_vars=None):
         result = self._run(tmp, task_vars)
@@ -66,7 +78,7 @@ class ActionModule(NormalActionModule):
         why_stock = self._why_stock(module, task_vars)
         if why_stock:
             self._vvv('stock module execution: %s' % why_stock)
-            return super().run(tmp, task_vars)
+            return self._run_stock(tmp, task_vars, module)
 
         # The checks every action makes (check mode support, argument names), without the stock run.
         result = ActionBase.run(self, tmp, task_vars)
@@ -93,8 +105,7 @@ class ActionModule(NormalActionModule):
         if miss:
             reason, arch = miss
             if reason == remote_cache.UNSUPPORTED:
-                return dict(failed=True, msg="%s has no build for this host's architecture '%s' (built for: %s)"
-                            % (self._task.action, arch, ', '.join(sorted(binaries))))
+                return self._unsupported(arch, binaries)
             if reason == remote_cache.UNUSABLE:
                 warnings.append('the cached %s binary on this host was not run: it is not a regular file owned by the '
                                 'remote user and writable by nobody else (or its directory is not); it is replaced' % name)
@@ -106,7 +117,7 @@ class ActionModule(NormalActionModule):
             if problem:
                 warnings.append('hpc.weka_slurm fast path unavailable on this host (%s): module run the stock way; '
                                 'set %s: false to skip this attempt' % (problem, FAST_PATH_VAR))
-                result = super().run(None, task_vars)
+                result = self._run_stock(None, task_vars, module, arch)
                 result['warnings'] = warnings + list(result.get('warnings') or [])
                 return result
 
@@ -131,6 +142,41 @@ class ActionModule(NormalActionModule):
         if not MODULE_NAME.match(module.plugin_resolved_name.rpartition('.')[2]):
             return 'module name unsuitable for a file name'
         return None
+
+    def _run_stock(self, tmp, task_vars, module, arch=None):
+        """Ansible's stock execution, with this host's build of a compiled module (arch: its uname -m, if known)."""
+        if not module.resolved or not module_binaries.is_compiled(module.plugin_resolved_path):
+            return super().run(tmp, task_vars)
+        binaries = module_binaries.for_module(module.plugin_resolved_path)
+        # A delegated task's facts are the inventory host's, not those of the host it runs on.
+        facts = {} if self._task.delegate_to else task_vars.get('ansible_facts') or {}
+        arch = arch or facts.get(ARCH_FACT) or facts.get('architecture')
+        if not arch:
+            res = self._low_level_execute_command('uname -m', sudoable=False)
+            arch = res['stdout'].strip()
+            if res['rc'] != 0 or not arch:
+                return dict(failed=True, msg="%s: cannot tell this host's architecture: uname -m failed (rc %s): %s"
+                            % (self._task.action, res['rc'], (res['stderr'] or res['stdout']).strip()))
+        if arch not in binaries:
+            return self._unsupported(arch, binaries)
+        uploaded = os.path.realpath(module.plugin_resolved_path)
+        if binaries[arch].path != uploaded:
+            self._vvv('stock module execution uploads the %s build %s' % (arch, binaries[arch].path))
+            self._stock_swap = (uploaded, binaries[arch].path)
+        result = super().run(tmp, task_vars)
+        if not self._task.delegate_to:
+            result['ansible_facts'] = dict(result.get('ansible_facts') or {}, **{ARCH_FACT: arch})
+        return result
+
+    def _transfer_file(self, local_path, remote_path):
+        # The stock way uploads the module file (and the args, also through here): swap only the former.
+        if self._stock_swap and os.path.realpath(local_path) == self._stock_swap[0]:
+            local_path = self._stock_swap[1]
+        return super()._transfer_file(local_path, remote_path)
+
+    def _unsupported(self, arch, binaries):
+        return dict(failed=True, msg="%s has no build for this host's architecture '%s' (built for: %s)"
+                    % (self._task.action, arch, ', '.join(sorted(binaries))))
 
     def _upload(self, cache_dir, name, arch, binary):
         """Cache the binary on the host as the remote (become) user; a problem description, or None."""

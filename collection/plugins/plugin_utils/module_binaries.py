@@ -9,8 +9,9 @@ architecture with ``uname -m`` inside that command), and uploads the matching fi
 the host lacks it.
 
 The collection ships one multi-call binary per architecture, ``bin/<uname -m>/hpc_weka_slurm``,
-serving every module; ``plugins/modules/NAME`` is a link to the x86_64 one (what Ansible's
-stock path runs). A module file that is a binary of its own (one module, one ELF) works too.
+serving every module; ``plugins/modules/NAME`` is a link to the x86_64 one (the file Ansible's
+stock path uploads, which the action plugin swaps for the host's own build). A module file that
+is a binary of its own (one module, one ELF) works too.
 The architecture of a file is read from its ELF header; builds for the other architectures are
 looked up beside it, in ``../<uname -m>/`` with the same file name.
 """

@@ -19,8 +19,8 @@ public sealed partial class TaskOutput(string name, string text)
     /// <summary>The fast path's cache upload (the command that checks the sha256 of what it received).</summary>
     public IReadOnlyList<string> Uploads => [.. Commands.Where(c => c.Contains("sha256sum", StringComparison.Ordinal))];
 
-    /// <summary>The fast path's runs of a cached binary.</summary>
-    public IReadOnlyList<string> CachedRuns => [.. Commands.Where(c => c.Contains("uname -m", StringComparison.Ordinal))];
+    /// <summary>The fast path's runs of a cached binary (a=$(uname -m) picks the build; the stock path asks a plain uname -m).</summary>
+    public IReadOnlyList<string> CachedRuns => [.. Commands.Where(c => c.Contains("a=$(uname -m)", StringComparison.Ordinal))];
 
     /// <summary>The result objects the default callback printed (one per host, or per loop item).</summary>
     public IReadOnlyList<JsonObject> Results { get; } = ParseResults(text);
