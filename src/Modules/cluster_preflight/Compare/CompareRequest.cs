@@ -39,7 +39,6 @@ public static class CompareRequest
             throw new ModuleFailure($"option 'hosts': {e.Message}");
         }
 
-        var reference = p.Str("reference_host");
-        return (new PreflightInput(hosts, [.. missing.Distinct()], reference, skew), p.StrList("ignore"));
+        return (new PreflightInput(hosts, [.. missing.Distinct()], p.Str("reference_host"), skew), p.StrList("ignore"));
     }
 }

@@ -1,3 +1,4 @@
+using HpcWekaSlurm.AnsibleModule;
 using HpcWekaSlurm.Modules.ClusterPreflight.Facts;
 using HpcWekaSlurm.Slurm.CgroupConf;
 using HpcWekaSlurm.Topology;
@@ -41,7 +42,7 @@ public static class Gatherer
         }
         catch (TopologyException e)
         {
-            throw new AnsibleModule.ModuleFailure(e.Message);
+            throw new ModuleFailure(e.Message);
         }
     }
 }
