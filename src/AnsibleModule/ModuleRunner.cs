@@ -11,7 +11,7 @@ namespace HpcWekaSlurm.AnsibleModule;
 public static class ModuleRunner
 {
     public static int Run(string[] argv, string moduleName, ArgumentSpec spec, Action<ModuleContext> body) =>
-        Run(argv, moduleName, spec, body, Console.OpenStandardInput, Console.OpenStandardOutput);
+        Run(argv, moduleName, spec, body, StandardStreams.Input, StandardStreams.Output);
 
     public static int Run(
         IReadOnlyList<string> argv,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HpcWekaSlurm.AnsibleModule;
 using HpcWekaSlurm.AnsibleModule.Results;
 
 namespace HpcWekaSlurm.ModuleHost;
@@ -36,7 +37,8 @@ public static class Program
             ["msg"] = $"no module named '{(argv.Length > 0 ? argv[0] : invokedAs)}': run this binary as one of " +
                       $"{string.Join(", ", ModuleTable.Entries.Keys.Order(StringComparer.Ordinal))}, or give the module name first",
         };
-        Console.Out.WriteLine(ResultWriter.Serialize(failure));
+        using var stdout = StandardStreams.Output();
+        stdout.Write(System.Text.Encoding.UTF8.GetBytes(ResultWriter.Serialize(failure) + "\n"));
         return 1;
     }
 }
