@@ -105,6 +105,8 @@ public sealed class PackageHost(PackageManager manager)
 
     public void Apply(PackagePlan plan)
     {
+        // apt would start each daemon it installs, unconfigured (see DaemonStartGuard).
+        using var guard = manager.IsRpm() ? null : DaemonStartGuard.Hold();
         foreach (var command in PackageCommands.Apply(manager, plan))
         {
             Run(command, ChangeTimeout, okCodes: [0]);
