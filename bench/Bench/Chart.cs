@@ -44,7 +44,7 @@ public static class Chart
         await Shell.RunAsync("gnuplot", [
             "-e", $"datadir='{data}'; output='{outputPng}'; stamp='{report.Machine.Date}'; " +
                   Invariant($"size_goal={Report.SizeGoalMiB}; start_goal={Report.StartGoalMs}; ") +
-                  $"parts='{(report.Binaries is null ? "" : "1")}{(report.Tasks is null ? "" : "2")}{(report.Cluster is null ? "" : "3")}'",
+                  $"parts='{(report.Binaries is null ? "" : "1")}{(report.Tasks is null ? "" : "2")}{(report.Cluster?.Get("example", "converge") is null || report.Cluster.Get("builtin", "converge") is null ? "" : "3")}'",
             Path.Combine(benchDir, "chart.gp"),
         ]);
     }

@@ -31,7 +31,7 @@ public sealed class ClusterResults
 /// vars), then rerun; the rerun must change nothing, and the scenario's verify playbook must pass after
 /// either, which shows both playbooks built the same working cluster.
 /// </summary>
-public static class ClusterBench
+public static partial class ClusterBench
 {
     public const string BuiltinPlaybook = "builtin/cluster.yml";
 
@@ -107,9 +107,15 @@ public static class ClusterBench
         result.EnsureSuccess();
         if (expectUnchanged && result.Changed != 0)
         {
-            throw new InvalidOperationException($"the builtin playbook's rerun changed {result.Changed} task(s): it is not idempotent\n{result}");
+            var tasks = ChangedTask().Matches(result.Stdout).Select(m => m.Groups[1].Value.Trim()).Distinct();
+            throw new InvalidOperationException(
+                $"the builtin playbook's rerun changed {result.Changed} task(s): it is not idempotent: {string.Join("; ", tasks)}\n{result}");
         }
 
         return seconds;
     }
+
+    // "TASK [name] ***" followed, before the next TASK, by a "changed: [host]" line (as ScenarioRunner reads it).
+    [System.Text.RegularExpressions.GeneratedRegex(@"TASK \[([^\]]+)\][^\n]*\n(?:(?!TASK \[)[^\n]*\n)*?changed: \[")]
+    private static partial System.Text.RegularExpressions.Regex ChangedTask();
 }

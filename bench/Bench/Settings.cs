@@ -1,3 +1,5 @@
+using HpcWekaSlurm.ClusterHarness;
+
 namespace HpcWekaSlurm.Bench;
 
 /// <summary>What `make bench` measures and how often; every knob is an environment variable.</summary>
@@ -29,8 +31,10 @@ public sealed record Settings
     /// <summary>bench/ in the checkout: args files, task templates, the builtin-only playbook.</summary>
     public required string BenchDir { get; init; }
 
-    /// <summary>The built module binaries (collection/plugins/modules).</summary>
+    /// <summary>The module binaries part 1 measures: those of the installed collection parts 2 and 3 run (else collection/plugins/modules).</summary>
     public required string ModulesDir { get; init; }
+
+    private const string InstalledModules = "ansible_collections/hpc/weka_slurm/plugins/modules";
 
     public static Settings FromEnvironment(string root)
     {
@@ -49,7 +53,9 @@ public sealed record Settings
                 : null,
             OutputDir = Environment.GetEnvironmentVariable("BENCH_OUTPUT") is { Length: > 0 } output ? output : Path.Combine(root, "bench"),
             BenchDir = Path.Combine(root, "bench"),
-            ModulesDir = Path.Combine(root, "collection", "plugins", "modules"),
+            ModulesDir = RepositoryPaths.Collections is { } installed && Directory.Exists(Path.Combine(installed, InstalledModules))
+                ? Path.Combine(installed, InstalledModules)
+                : Path.Combine(root, "collection", "plugins", "modules"),
         };
     }
 
