@@ -1,3 +1,7 @@
+using System.ComponentModel;
+using CliWrap;
+using CliWrap.Buffered;
+
 namespace HpcWekaSlurm.AnsibleModule.Commands;
 
 /// <summary>Captured outcome of an external command.</summary>
@@ -6,7 +10,7 @@ public sealed record CommandResult(int ExitCode, string StdOut, string StdErr)
     public bool Succeeded => ExitCode == 0;
 }
 
-/// <summary>Runs external commands (slurmd, mount, dpkg...) with a timeout, capturing rc, stdout and stderr (see <see cref="ChildProcess"/>).</summary>
+/// <summary>Runs external commands (slurmd, mount, dpkg...) with a timeout, capturing rc, stdout and stderr.</summary>
 public static class CommandRunner
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
@@ -20,18 +24,37 @@ public static class CommandRunner
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var args = arguments.ToList();
+        var command = Cli.Wrap(program)
+            .WithArguments(args)
+            .WithValidation(CommandResultValidation.None);
+        if (stdin is not null)
+        {
+            command = command.WithStandardInputPipe(PipeSource.FromString(stdin));
+        }
+
+        if (environment is not null)
+        {
+            command = command.WithEnvironmentVariables(environment);
+        }
+
         var limit = timeout ?? DefaultTimeout;
+        using var cancel = new CancellationTokenSource(limit);
         try
         {
-            return ChildProcess.Run(program, args, environment, stdin, limit);
+            var result = command.ExecuteBufferedAsync(cancel.Token).GetAwaiter().GetResult();
+            return new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException)
         {
             throw new ModuleFailure($"'{Describe(program, args)}' did not finish within {limit.TotalSeconds:0} s and was stopped");
         }
-        catch (SpawnException e)
+        catch (Win32Exception e)
         {
             throw new ModuleFailure($"cannot run '{program}': {e.Message}");
+        }
+        catch (InvalidOperationException e) when (e.InnerException is Win32Exception inner)
+        {
+            throw new ModuleFailure($"cannot run '{program}': {inner.Message}");
         }
     }
 
