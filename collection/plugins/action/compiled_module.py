@@ -31,6 +31,7 @@ used on the host.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import re
@@ -48,6 +49,7 @@ from ansible.vars.clean import remove_internal_keys
 from ansible_collections.hpc.weka_slurm.plugins.plugin_utils import module_binaries, remote_cache
 
 display = Display()
+_PARSE_TAKES_PROFILE = 'profile' in inspect.signature(ActionBase._parse_returned_data).parameters
 
 FAST_PATH_VAR = 'hpc_weka_slurm_fast_path'
 CACHE_DIR_VAR = 'hpc_weka_slurm_cache_dir'
@@ -191,7 +193,8 @@ class ActionModule(NormalActionModule):
         """The module's output processed as ActionBase._execute_module does for stock modules:
         invalid JSON becomes MODULE FAILURE, _ansible_* keys are removed (with a warning), empty
         warnings/deprecations dropped, stdout/stderr lines added, values marked unsafe to template."""
-        data = self._parse_returned_data(res)
+        # ansible-core 2.19 parses per serialization profile; a binary module's is 'legacy' (2.14-2.18 take none).
+        data = self._parse_returned_data(res, 'legacy') if _PARSE_TAKES_PROFILE else self._parse_returned_data(res)
         if 'results' in data and (not isinstance(data['results'], Sequence) or isinstance(data['results'], str)):
             data['ansible_module_results'] = data.pop('results')
             display.warning("Found internal 'results' key in module return, renamed to 'ansible_module_results'.")
