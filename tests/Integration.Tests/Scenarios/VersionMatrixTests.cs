@@ -4,16 +4,18 @@ using Xunit.Abstractions;
 namespace HpcWekaSlurm.Integration.Tests.Scenarios;
 
 /// <summary>
-/// The dedicated-backend scenario on the newest managed hosts: Debian 13 (trixie) nodes with Slurm 24.11,
-/// where CgroupAutomount is gone and installing slurmd starts it. Same converge, idempotence and verify
-/// as the default (bookworm, Slurm 22.05) run; `make test-matrix` runs it (Category=Matrix).
+/// The dedicated-backend scenario on each managed-host suite: Debian 12 (Slurm 22.05) and Debian 13
+/// (Slurm 24.11, where CgroupAutomount is gone, slurmd runs Type=notify and installing it starts it),
+/// converge, idempotence and verify, with the controller HPC_TEST_CONTROLLER names (this machine's
+/// ansible-core 2.14, or 2.19 in the Debian 13 controller container). `make test-matrix` runs both.
 /// </summary>
 public class VersionMatrixTests(ITestOutputHelper output)
 {
-    [Theory]
+    [MatrixTheory]
     [Trait("Category", "Matrix")]
+    [InlineData("dedicated", "bookworm")]
     [InlineData("dedicated", "trixie")]
-    public async Task Scenario_converges_idempotently_and_verifies_on_newer_slurm_hosts(string name, string suite)
+    public async Task Scenario_converges_idempotently_and_verifies_on_each_slurm_release(string name, string suite)
     {
         var scenario = await MoleculeScenario.LoadAsync(name, suite);
         Assert.Equal(suite, scenario.Suite);
