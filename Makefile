@@ -25,12 +25,13 @@ COLLECTIONS := $(abspath $(BUILD)/collections)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help deps modules collection test demo demo-clean bench clean
+.PHONY: help deps modules collection test test-matrix demo demo-clean bench clean
 
 help:
 	@echo "make demo        build everything and run the example against a local container cluster"
 	@echo "make demo-clean  remove the demo's container cluster"
 	@echo "make test        install what is missing, build, run every test"
+	@echo "make test-matrix the dedicated scenario on Slurm 22.05 and 24.11 nodes with ansible-core 2.14 and 2.19 (docs/compatibility.md)"
 	@echo "make collection  build the module binaries and the Galaxy tarball ($(TARBALL))"
 	@echo "make bench       measure binaries, per-task cost and a cluster converge against builtin modules (bench/results.md, BENCH_ITERATIONS=1 for a smoke run)"
 	@echo "make clean       remove build outputs"
@@ -62,6 +63,16 @@ collection: modules
 
 test: deps collection
 	@tools/run-tests.sh
+
+# Not part of `make test`: four scenario runs of minutes each. Slurm 22.05 (bookworm) and 24.11 (trixie)
+# nodes, with this machine's ansible-core 2.14 and with 2.19 in the Debian 13 controller container.
+test-matrix: deps collection
+	@tools/containers/prepare.sh bookworm trixie && tools/containers/build-controller.sh trixie
+	@status=0; for controller in host 2.19; do \
+	  echo "== controller $$controller"; \
+	  HPC_TEST_MATRIX=1 HPC_TEST_CONTROLLER=$$controller HPC_WEKA_SLURM_COLLECTIONS=$(COLLECTIONS) TESTCONTAINERS_RYUK_DISABLED=true \
+	    dotnet test tests/Integration.Tests --nologo -v:q --filter Category=Matrix --logger "console;verbosity=normal" || status=1; \
+	done; exit $$status
 
 demo: deps collection
 	@dotnet run --project tools/demo -c Release
