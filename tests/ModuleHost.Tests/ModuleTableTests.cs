@@ -23,4 +23,16 @@ public class ModuleTableTests
             Assert.True(File.Exists(Path.Combine(Root, "collection", "plugins", "modules", module + ".yml")), $"{module}.yml is missing");
         }
     }
+
+    [Fact]
+    public void Every_project_of_the_checkout_is_in_Modules_sln()
+    {
+        var solution = File.ReadAllText(Path.Combine(Root, "Modules.sln"));
+        var projects = new[] { "src", "tests", "tools", "bench" }
+            .Where(d => Directory.Exists(Path.Combine(Root, d)))
+            .SelectMany(d => Directory.GetFiles(Path.Combine(Root, d), "*.csproj", SearchOption.AllDirectories))
+            .Where(p => !p.Contains("/bin/") && !p.Contains("/obj/"))
+            .Select(p => Path.GetRelativePath(Root, p).Replace('/', '\\'));
+        Assert.All(projects, p => Assert.Contains(p, solution));
+    }
 }
