@@ -43,7 +43,8 @@ public sealed class ModuleContractTests(DockerEnvironment docker)
             """).EnsureSuccess();
 
         var result = run.Task("probe").Result;
-        Assert.Equal("-", result["argv"]!.GetValue<string>());
+        // The multi-call binary is told the module first, then reads its args from stdin.
+        Assert.Equal("weka_service_conf -", result["argv"]!.GetValue<string>());
         Assert.Equal("from the task", result["probe_env"]!.GetValue<string>());
         var args = JsonNode.Parse(Convert.FromBase64String(result["stdin_base64"]!.GetValue<string>()))!.AsObject();
         Assert.Equal("/etc/x.conf", args["path"]!.GetValue<string>());

@@ -8,7 +8,12 @@ namespace HpcWekaSlurm.Portability.Tests.Harness;
 public sealed class Debian11 : IDisposable
 {
     public const string Suite = "bullseye";
-    public const string ModulesMount = "/modules";
+    // The modules dir's grandparent is mounted, so plugins/modules/NAME links to ../../bin/<arch>/ resolve inside.
+    private const string TreeMount = "/modules-tree";
+
+    public static string ModulesMount { get; } = TreeMount + "/" + Path.GetRelativePath(ModulesTree, Repo.ModulesDir);
+
+    private static string ModulesTree => Path.GetFullPath(Path.Combine(Repo.ModulesDir, "..", ".."));
     public const string ScratchMount = "/scratch";
 
     private readonly string container;
@@ -20,7 +25,7 @@ public sealed class Debian11 : IDisposable
         Scratch = Directory.CreateTempSubdirectory("hpc-portability-").FullName;
         container = Proc.Run("docker", [
             "run", "--detach", "--rm", "--network", "none",
-            "--volume", $"{Repo.ModulesDir}:{ModulesMount}:ro", "--volume", $"{Scratch}:{ScratchMount}",
+            "--volume", $"{ModulesTree}:{TreeMount}:ro", "--volume", $"{Scratch}:{ScratchMount}",
             $"hpc-weka-slurm/node:{Suite}", "sleep", "infinity",
         ]).EnsureSuccess("docker run").Stdout.Trim();
     }
