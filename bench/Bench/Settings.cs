@@ -11,7 +11,7 @@ public sealed record Settings
     /// <summary>BENCH_CLUSTER_ITERATIONS: fresh-cluster converges per playbook (part 3 costs minutes each).</summary>
     public int ClusterIterations { get; init; } = 3;
 
-    /// <summary>BENCH_CLUSTER_WARMUP: untimed rounds before part 3's timed ones (default 1; 0 when minutes are short).</summary>
+    /// <summary>BENCH_CLUSTER_WARMUP: untimed rounds (0 or 1) before part 3's timed ones; default 1, 0 for a smoke run (BENCH_ITERATIONS=1).</summary>
     public int ClusterWarmUp { get; init; } = 1;
 
     /// <summary>BENCH_TASKS: tasks per playbook in part 2.</summary>
@@ -43,7 +43,12 @@ public sealed record Settings
         {
             Iterations = iterations,
             ClusterIterations = Number("BENCH_CLUSTER_ITERATIONS", Math.Min(iterations, 3)),
-            ClusterWarmUp = Environment.GetEnvironmentVariable("BENCH_CLUSTER_WARMUP") == "0" ? 0 : 1,
+            ClusterWarmUp = Environment.GetEnvironmentVariable("BENCH_CLUSTER_WARMUP") switch
+            {
+                "0" => 0,
+                "1" => 1,
+                _ => iterations > 1 ? 1 : 0,
+            },
             Tasks = Number("BENCH_TASKS", 20),
             Parts = Environment.GetEnvironmentVariable("BENCH_PARTS") is { Length: > 0 } parts
                 ? parts.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet()
