@@ -14,16 +14,26 @@ stock path uploads, which the action plugin swaps for the host's own build). A m
 is a binary of its own (one module, one ELF) works too.
 The architecture of a file is read from its ELF header; builds for the other architectures are
 looked up beside it, in ``../<uname -m>/`` with the same file name.
+
+Hashing the binaries is most of what a task costs on the controller (two files of a few MB each,
+about 25 ms, in every task's worker process), so a hash is computed once per file version and
+kept in the controller user's cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``, then
+``hpc_weka_slurm/sha256``), named after the file's device, inode, size, mtime and ctime: any
+write to the binary changes its ctime, which no unprivileged user can set back, so a stale
+hash is never used. When that directory cannot be written the hash is simply computed each time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import tempfile
 
 ELF_MAGIC = b'\x7fELF'
 # ELF e_machine (little-endian half word at offset 18) -> uname -m name.
 MACHINES = {0x3E: 'x86_64', 0xB7: 'aarch64'}
+SHA256_HEX = re.compile(r'^[0-9a-f]{64}$')
 
 
 class LocalBinary:
@@ -32,11 +42,53 @@ class LocalBinary:
     def __init__(self, path):
         self.path = path
         self.name = os.path.basename(path)
-        self.sha256 = hashlib.sha256(self.read()).hexdigest()
+        self.sha256 = cached_sha256(path)
 
     def read(self):
         with open(self.path, 'rb') as f:
             return f.read()
+
+
+def hash_cache_dir():
+    """Where the controller keeps the hashes of module binaries it has hashed before."""
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    return os.path.join(base, 'hpc_weka_slurm', 'sha256')
+
+
+def cached_sha256(path):
+    """The sha256 of a file, from the hash cache when this exact version of the file was hashed before."""
+    st = os.stat(path)
+    entry = os.path.join(hash_cache_dir(), '%d-%d-%d-%d-%d' % (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    try:
+        with open(entry) as f:
+            known = f.read().strip()
+        if SHA256_HEX.match(known):
+            return known
+    except OSError:
+        pass
+    digest = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''):
+            digest.update(block)
+    sha = digest.hexdigest()
+    _remember(entry, sha)
+    return sha
+
+
+def _remember(entry, sha):
+    """Write a cache entry atomically (concurrent workers may write the same one); failures only cost speed."""
+    try:
+        os.makedirs(os.path.dirname(entry), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(entry), prefix='.tmp-')
+        try:
+            with os.fdopen(fd, 'w') as f:
+                f.write(sha + '\n')
+            os.replace(tmp, entry)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 def is_compiled(path):
