@@ -27,6 +27,15 @@ also used for async tasks, connections that cannot feed a command's stdin or who
 not POSIX, become method su with a password (su reads it from the terminal, which is why
 Ansible does not pipeline with su either), and, with a warning, when the cache cannot be
 used on the host.
+
+Like Ansible's pipelining, the fast path cannot become with sudo on a host whose sudoers says
+``Defaults requiretty``: a command fed on stdin gets no tty, so sudo prints "sudo: sorry, you
+must have a tty to run sudo" and exits 1. The stock way works there over ssh (the connection
+asks for a tty when a command has no stdin). A task that meets that message runs the stock way
+with a warning, and the host keeps the fact hpc_weka_slurm_sudo_requiretty: its later tasks
+that become go the stock way at once. sudo prints the message in the host's language when it
+has a translation (Debian's sudo ships about 30); only the English one is recognised, as sudo
+prints it under the C locale and where no translation exists.
 """
 
 from __future__ import annotations
@@ -59,6 +68,9 @@ MODULE_NAME = re.compile(r'^[A-Za-z0-9_]+$')  # safe unquoted in the cache's fil
 # (src/AnsibleModule ResultWriter.NoLogMarker); such a result is hidden as if the task had no_log.
 NO_LOG_MARKER = '_hpc_weka_slurm_no_log'
 ARCH_FACT = 'hpc_weka_slurm_architecture'
+REQUIRETTY_FACT = 'hpc_weka_slurm_sudo_requiretty'
+# What sudo (1.6 to 1.9) prints, after 'sudo: ', when sudoers has requiretty and there is no tty.
+REQUIRETTY_MESSAGE = 'sorry, you must have a tty to run sudo'
 
 
 class ActionModule(NormalActionModule):
@@ -102,6 +114,9 @@ class ActionModule(NormalActionModule):
         stdin = json.dumps(args, cls=AnsibleJSONEncoder, vault_to_text=True).encode('utf-8')
 
         res = self._low_level_execute_command(run_command, in_data=stdin)
+        if res['rc'] != 0 and REQUIRETTY_MESSAGE in res['stderr']:
+            return self._fall_back(task_vars, module, "sudo requires a tty: sudoers has 'Defaults requiretty'", [],
+                                   facts={REQUIRETTY_FACT: True})
         miss = remote_cache.parse_marker(res['stdout'])
         warnings = []
         if miss:
@@ -117,11 +132,7 @@ class ActionModule(NormalActionModule):
                 if remote_cache.parse_marker(res['stdout']):
                     problem = 'the cached binary is still not usable after the upload'
             if problem:
-                warnings.append('hpc.weka_slurm fast path unavailable on this host (%s): module run the stock way; '
-                                'set %s: false to skip this attempt' % (problem, FAST_PATH_VAR))
-                result = self._run_stock(None, task_vars, module, arch)
-                result['warnings'] = warnings + list(result.get('warnings') or [])
-                return result
+                return self._fall_back(task_vars, module, problem, warnings, arch)
 
         result = merge_hash(result, self._module_result(res))
         if warnings:
@@ -139,11 +150,25 @@ class ActionModule(NormalActionModule):
         become = self._connection.become
         if become and become.name == 'su' and self.get_become_option('become_pass'):
             return 'become method su reads its password from the terminal'
+        if become and not self._task.delegate_to and (task_vars.get('ansible_facts') or {}).get(REQUIRETTY_FACT):
+            return 'sudo requires a tty on this host (fact %s)' % REQUIRETTY_FACT
         if not module.resolved or not module_binaries.is_compiled(module.plugin_resolved_path):
             return 'not a compiled module'
         if not MODULE_NAME.match(module.plugin_resolved_name.rpartition('.')[2]):
             return 'module name unsuitable for a file name'
         return None
+
+    def _fall_back(self, task_vars, module, problem, warnings, arch=None, facts=None):
+        """The stock way after a failed fast-path attempt, with a warning saying why; facts (kept for the
+        host) make its later tasks skip the attempt (see _why_stock)."""
+        self._vvv('stock module execution: %s' % problem)
+        warnings.append('hpc.weka_slurm fast path unavailable on this host (%s): module run the stock way%s; '
+                        'set %s: false to skip this attempt' % (problem, ', as are its later tasks' if facts else '', FAST_PATH_VAR))
+        result = self._run_stock(None, task_vars, module, arch)
+        result['warnings'] = warnings + list(result.get('warnings') or [])
+        if facts and not self._task.delegate_to:
+            result['ansible_facts'] = dict(result.get('ansible_facts') or {}, **facts)
+        return result
 
     def _run_stock(self, tmp, task_vars, module, arch=None):
         """Ansible's stock execution, with this host's build of a compiled module (arch: its uname -m, if known)."""
