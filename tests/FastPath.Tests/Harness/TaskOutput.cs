@@ -10,7 +10,7 @@ public sealed partial class TaskOutput(string name, string text)
 
     public string Text { get; } = text;
 
-    /// <summary>Every remote command (EXEC line of the connection plugin).</summary>
+    /// <summary>Every remote command (EXEC line of the connection plugin; the ssh connection's includes its sftp transfers).</summary>
     public IReadOnlyList<string> Commands { get; } = [.. text.Split('\n').Where(l => Exec().IsMatch(l))];
 
     /// <summary>Every file transfer (PUT line): the stock path uploads each module this way.</summary>
@@ -55,7 +55,7 @@ public sealed partial class TaskOutput(string name, string text)
         return results;
     }
 
-    [GeneratedRegex(@"^<[^>]+> EXEC ")]
+    [GeneratedRegex(@"^<[^>]+> (SSH: )?EXEC ")]
     private static partial Regex Exec();
 
     [GeneratedRegex(@"^<[^>]+> PUT ")]
