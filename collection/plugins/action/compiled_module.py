@@ -33,9 +33,9 @@ Like Ansible's pipelining, the fast path cannot become with sudo on a host whose
 must have a tty to run sudo" and exits 1. The stock way works there over ssh (the connection
 asks for a tty when a command has no stdin). A task that meets that message runs the stock way
 with a warning, and the host keeps the fact hpc_weka_slurm_sudo_requiretty: its later tasks
-that become go the stock way at once. sudo prints the message in the host's language when it
-has a translation (Debian's sudo ships about 30); only the English one is recognised, as sudo
-prints it under the C locale and where no translation exists.
+that become go the stock way at once. Only the English message is recognised: sudo translates
+it into the remote session's language (LANG as ssh forwards it or the host sets it) where it
+has a catalog for it, 32 of Debian's 39; such a host still fails the task as before.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ MODULE_NAME = re.compile(r'^[A-Za-z0-9_]+$')  # safe unquoted in the cache's fil
 NO_LOG_MARKER = '_hpc_weka_slurm_no_log'
 ARCH_FACT = 'hpc_weka_slurm_architecture'
 REQUIRETTY_FACT = 'hpc_weka_slurm_sudo_requiretty'
-# What sudo (1.6 to 1.9) prints, after 'sudo: ', when sudoers has requiretty and there is no tty.
+# What sudo prints after 'sudo: ' when sudoers has requiretty and there is no tty (Debian 12's 1.9.13, as older ones).
 REQUIRETTY_MESSAGE = 'sorry, you must have a tty to run sudo'
 
 
