@@ -20,7 +20,8 @@ public static class Program
     {
         var p = context.Params;
         var rules = SlurmRelease.Resolve(context);
-        var slurmd = p.Bool("validate") ? HostCommands.Which("slurmd") : null;
+        var validate = p.Bool("validate");
+        var slurmd = validate ? HostCommands.Which("slurmd") : null;
         var request = new SlurmConfRequest
         {
             Settings = DesiredValues.Settings(p.Dict("settings"), "settings", Repeatable),
@@ -39,7 +40,7 @@ public static class Program
             Ownership = _ => ConfFileOptions.Ownership(p),
             Backup = p.Bool("backup"),
             Create = p.Bool("create"),
-            Check = slurmd is null ? null : plan => SlurmdCheckStep.Run(context, "slurm.conf", slurmd, path, Path.GetFileName(path), plan.After, HostCommands.ShortHostName()),
+            Check = !validate ? null : plan => SlurmdCheckStep.Run(context, "slurm.conf", slurmd, path, Path.GetFileName(path), plan.After, HostCommands.ShortHostName()),
         });
     }
 }

@@ -33,14 +33,13 @@ public static class Program
             GresTypes = File.Exists(slurmConf) ? GresTypes(slurmConf) : null,
         };
 
-        var slurmd = p.Bool("validate") ? HostCommands.Which("slurmd") : null;
         context.Result.Set("validated", false);
         ConfFileModule.Run(context, new ConfFileJob(path, "gres.conf", bytes => GresConfPlanner.Plan(bytes, request))
         {
             Ownership = _ => ConfFileOptions.Ownership(p),
             Backup = p.Bool("backup"),
             Create = p.Bool("create"),
-            Check = slurmd is null ? null : plan => CheckWithSlurmd(context, slurmd, slurmConf, path, plan, p.Str("node_name") ?? HostCommands.ShortHostName()),
+            Check = !p.Bool("validate") ? null : plan => CheckWithSlurmd(context, HostCommands.Which("slurmd"), slurmConf, path, plan, p.Str("node_name") ?? HostCommands.ShortHostName()),
         });
     }
 
@@ -72,12 +71,12 @@ public static class Program
     }
 
     /// <summary>slurmd -G reads gres.conf from slurm.conf's directory: the candidate is checked there, among links to the live files.</summary>
-    private static void CheckWithSlurmd(ModuleContext context, string slurmd, string slurmConf, string path, ConfPlan plan, string node)
+    private static void CheckWithSlurmd(ModuleContext context, string? slurmd, string slurmConf, string path, ConfPlan plan, string node)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(slurmConf))!;
         if (directory != Path.GetDirectoryName(path))
         {
-            context.Warn($"slurmd -G check skipped: slurmd reads gres.conf next to {slurmConf}, not at {path}");
+            SlurmdCheckStep.Skipped(context, "gres.conf", $"slurmd reads gres.conf next to {slurmConf}, not at {path}, so slurmd -G could not check it there");
             return;
         }
 

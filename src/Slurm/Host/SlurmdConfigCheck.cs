@@ -3,20 +3,12 @@ using HpcWekaSlurm.Slurm.SlurmConf;
 
 namespace HpcWekaSlurm.Slurm.Host;
 
-/// <summary>What <c>slurmd -G</c> made of a candidate config.</summary>
-/// <param name="Ran">slurmd -G did judge the candidate.</param>
-/// <param name="Problems">error/fatal lines the candidate causes that the current files do not.</param>
-/// <param name="Note">Why no check ran, or the problems the current files already have (null when none).</param>
-public sealed record SlurmdCheckResult(bool Ran, bool Passed, IReadOnlyList<string> Problems, string? Note)
-{
-    public static SlurmdCheckResult Skip(string why) => new(false, true, [], $"slurmd -G check skipped: {why}");
-}
-
 /// <summary>
 /// Lets the real slurmd judge a candidate file before it replaces the live one: slurmd -G parses
 /// slurm.conf (and gres.conf), loads the plugins, and exits. It logs semantic mistakes as
 /// <c>error:</c> lines with rc 0, so its stderr counts too. Only problems the candidate adds are
-/// reported: errors the current files already cause are not this task's doing.
+/// reported: errors the current files already cause are not this task's doing. The verdict is
+/// <see cref="SlurmdCheckDecision.Decide"/>'s.
 /// </summary>
 public static class SlurmdConfigCheck
 {
@@ -62,15 +54,8 @@ public static class SlurmdConfigCheck
             var proposed = Run(run, slurmd, Path.Combine(scratch.FullName, slurmConfName), node, scratch.FullName, configDirectory);
             var live = File.Exists(Path.Combine(configDirectory, replacedName)) && File.Exists(slurmConfPath)
                 ? Run(run, slurmd, slurmConfPath, node, configDirectory, configDirectory)
-                : new SlurmdRun(0, []);
-            var added = proposed.Problems.Except(live.Problems).ToList();
-            if (proposed.ExitCode != 0 && added.Count == 0 && live.ExitCode == 0)
-            {
-                added.Add($"slurmd -G exited with {proposed.ExitCode}");
-            }
-
-            var note = live.Problems.Count > 0 ? $"slurmd -G reports problems the current files already have: {string.Join("; ", live.Problems)}" : null;
-            return new SlurmdCheckResult(true, added.Count == 0, added, note);
+                : null;
+            return SlurmdCheckDecision.Decide(proposed, live);
         }
         finally
         {
@@ -95,18 +80,16 @@ public static class SlurmdConfigCheck
         return wanted.FirstOrDefault(hosts.Contains) ?? hosts.FirstOrDefault();
     }
 
-    /// <summary>One slurmd -G run: its exit code and its error/fatal lines.</summary>
-    private sealed record SlurmdRun(int ExitCode, IReadOnlyList<string> Problems);
-
     private static SlurmdRun Run(CommandRun run, string slurmd, string file, string node, string shownAs, string realDirectory)
     {
         var outcome = run(slurmd, ["-G", "-f", file, "-N", node]);
+        string Shown(string text) => text.Replace(shownAs, realDirectory, StringComparison.Ordinal);
         var problems = (outcome.StdErr + "\n" + outcome.StdOut).Split('\n')
             .Select(l => l.Trim())
             .Where(l => l.Contains("error:", StringComparison.Ordinal) || l.Contains("fatal:", StringComparison.Ordinal))
-            .Select(l => l.Replace(shownAs, realDirectory, StringComparison.Ordinal))
+            .Select(Shown)
             .Distinct()
             .ToList();
-        return new SlurmdRun(outcome.ExitCode, problems);
+        return new SlurmdRun(outcome.ExitCode, problems, Shown(SlurmdCheckDecision.Tail(outcome.StdErr, outcome.StdOut)));
     }
 }

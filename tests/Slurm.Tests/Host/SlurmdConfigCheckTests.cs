@@ -5,7 +5,7 @@ namespace HpcWekaSlurm.Slurm.Tests.Host;
 /// <summary>slurmd -G on real candidates (the slurmd installed on this machine).</summary>
 public class SlurmdConfigCheckTests
 {
-    private const string Good =
+    internal const string Good =
         "ClusterName=check\nSlurmctldHost=ctl\nSelectType=select/cons_tres\nSelectTypeParameters=CR_Core_Memory\nTaskPlugin=task/cgroup\n" +
         "NodeName=n1 CPUs=2 RealMemory=1000 CpuSpecList=1\nNodeName=n2 CPUs=2 RealMemory=1000\nPartitionName=p Nodes=ALL\n";
 
@@ -60,6 +60,49 @@ public class SlurmdConfigCheckTests
 
         Assert.True(result.Passed, string.Join("; ", result.Problems));
         Assert.Contains("CoreSpecCount=1 is invalid with CPUSpecList", result.Note);
+    }
+
+    [Fact]
+    public void Slurmd_failing_silently_on_the_live_files_and_the_candidate_is_not_validated_and_says_why()
+    {
+        using var live = new TempTree();
+        live.File("slurm.conf", Good);
+        // An unknown cgroup plugin makes slurmd -G exit 1 with its fatal logged to syslog only: nothing on stderr.
+        live.File("cgroup.conf", "CgroupPlugin=cgroup/nosuch\n");
+
+        var result = Check(live, "slurm.conf", Good.Replace("ClusterName=check", "ClusterName=other", StringComparison.Ordinal));
+
+        Assert.False(result.Ran);
+        Assert.False(result.Validated);
+        Assert.True(result.Passed);
+        Assert.Contains("fails on the current files too (exit 1, no output", result.Note);
+    }
+
+    [Fact]
+    public void A_fatal_in_a_shared_file_stops_slurmd_before_the_candidate_so_it_is_not_validated()
+    {
+        using var live = new TempTree();
+        live.File("slurm.conf", Good);
+        live.File("cgroup.conf", "Bogus=1\n");
+
+        var result = Check(live, "slurm.conf", Good.Replace("ClusterName=check", "ClusterName=other", StringComparison.Ordinal));
+
+        Assert.False(result.Validated);
+        Assert.Contains("Could not open/read/parse cgroup.conf", result.Note);
+    }
+
+    [Fact]
+    public void A_gres_conf_candidate_that_stops_slurmd_fails_and_names_the_fatal()
+    {
+        using var live = new TempTree();
+        live.File("slurm.conf", "GresTypes=gpu\n" + Good.Replace("NodeName=n1 CPUs=2 RealMemory=1000", "NodeName=n1 CPUs=2 RealMemory=1000 Gres=gpu:2", StringComparison.Ordinal));
+        live.File("gres.conf", "NodeName=n1 Name=gpu Count=2\n");
+
+        var result = Check(live, "gres.conf", "Bogus=1\n");
+
+        Assert.True(result.Ran);
+        Assert.False(result.Passed);
+        Assert.Contains(result.Problems, p => p.Contains("fatal: error opening/reading " + Path.Combine(live.Path, "gres.conf"), StringComparison.Ordinal));
     }
 
     [Fact]

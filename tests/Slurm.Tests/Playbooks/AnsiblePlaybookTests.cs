@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HpcWekaSlurm.Slurm.Tests.Host;
+using HpcWekaSlurm.Slurm.Tests.Modules;
 
 namespace HpcWekaSlurm.Slurm.Tests.Playbooks;
 
@@ -23,7 +24,7 @@ public class AnsiblePlaybookTests
         foreach (var module in Modules)
         {
             var wrapper = Path.Combine(library, module);
-            File.WriteAllText(wrapper, $"#!/bin/sh\n# WANT_JSON\nexec '{ModuleBinary(module)}' \"$1\"\n");
+            File.WriteAllText(wrapper, $"#!/bin/sh\n# WANT_JSON\nexec '{ModuleBinaries.Find(module)}' \"$1\"\n");
             File.SetUnixFileMode(wrapper, (UnixFileMode)Convert.ToInt32("755", 8));
         }
 
@@ -58,19 +59,5 @@ public class AnsiblePlaybookTests
         // The original was root's and 0644; its backup holds the old password, so it is as private as the new file.
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
         Assert.Equal("slurm", Processes.Run("/usr/bin/stat", ["-c", "%U", backup]).StdOut.Trim());
-    }
-
-    /// <summary>The module's Debug build (see Slurm.Tests.csproj, which builds the modules with the tests).</summary>
-    private static string ModuleBinary(string module)
-    {
-        var root = AppContext.BaseDirectory;
-        while (!Directory.Exists(Path.Combine(root, "src", "Modules")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found above the test binaries");
-        }
-
-        var bin = Path.Combine(root, "src", "Modules", module, "bin", "Debug", "net10.0");
-        return Directory.EnumerateFiles(bin, module, SearchOption.AllDirectories).FirstOrDefault()
-               ?? throw new InvalidOperationException($"{module} is not built under {bin}");
     }
 }
