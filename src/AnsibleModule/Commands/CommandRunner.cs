@@ -15,13 +15,18 @@ public static class CommandRunner
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Runs <paramref name="program"/>; a missing program or a timeout becomes a clear <see cref="ModuleFailure"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="program"/>; a missing program or a timeout becomes a clear <see cref="ModuleFailure"/>.
+    /// On timeout the program and its children are killed.
+    /// </summary>
+    /// <param name="timeoutOption">The module option that set <paramref name="timeout"/>: a timeout failure names it, so the admin knows what to raise.</param>
     public static CommandResult Run(
         string program,
         IEnumerable<string> arguments,
         TimeSpan? timeout = null,
         string? stdin = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? timeoutOption = null)
     {
         var args = arguments.ToList();
         var command = Cli.Wrap(program)
@@ -46,7 +51,8 @@ public static class CommandRunner
         }
         catch (OperationCanceledException)
         {
-            throw new ModuleFailure($"'{Describe(program, args)}' did not finish within {limit.TotalSeconds:0} s and was stopped");
+            var stopped = $"'{Describe(program, args)}' did not finish within {limit.TotalSeconds:0} s and was stopped";
+            throw new ModuleFailure(timeoutOption is null ? stopped : $"option '{timeoutOption}': {stopped} (raise {timeoutOption} to allow more time)");
         }
         catch (Win32Exception e)
         {
