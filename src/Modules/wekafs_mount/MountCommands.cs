@@ -6,24 +6,20 @@ namespace HpcWekaSlurm.Modules.WekafsMount;
 
 /// <summary>
 /// Runs mount(8) and umount(8), found on PATH (then the sbin directories) like ansible.posix.mount
-/// finds them. The mount state is never taken from these programs: it is read back from mountinfo.
+/// finds them, each for at most the timeout option's seconds (then it is killed with its helper,
+/// mount.wekafs). The mount state is never taken from these programs: it is read back from mountinfo.
 /// </summary>
 public static class MountCommands
 {
-    /// <summary>A first mount installs and starts the WEKA client and joins the cluster (join_timeout_secs defaults to 360 s).</summary>
-    private static readonly TimeSpan MountTimeout = TimeSpan.FromMinutes(15);
+    public static void Mount(IReadOnlyList<string> arguments, TimeSpan timeout) => Run("mount", arguments, timeout);
 
-    private static readonly TimeSpan UnmountTimeout = TimeSpan.FromMinutes(5);
-
-    public static void Mount(IReadOnlyList<string> arguments) => Run("mount", arguments, MountTimeout);
-
-    public static void Unmount(string target) => Run("umount", [target], UnmountTimeout);
+    public static void Unmount(string target, TimeSpan timeout) => Run("umount", [target], timeout);
 
     private static void Run(string program, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
         var path = CommandRunner.Which(program)
                    ?? throw new ModuleFailure($"cannot find '{program}' on PATH or in the sbin directories; install util-linux");
-        var result = CommandRunner.Run(path, arguments, timeout);
+        var result = CommandRunner.Run(path, arguments, timeout, timeoutOption: "timeout");
         if (result.Succeeded)
         {
             return;

@@ -12,6 +12,7 @@ public static class MountExecution
     public static void Run(MountPlan plan, string mountInfoPath)
     {
         var mountPoint = plan.Request.MountPoint;
+        var timeout = TimeSpan.FromSeconds(plan.Request.TimeoutSeconds);
         if (plan.CreateMountPoint)
         {
             CreateDirectory(mountPoint);
@@ -19,14 +20,14 @@ public static class MountExecution
 
         for (var i = 0; i < plan.UnmountCount; i++)
         {
-            MountCommands.Unmount(plan.UnmountTarget!);
+            MountCommands.Unmount(plan.UnmountTarget!, timeout);
         }
 
         if (plan.Action is MountAction.Mount or MountAction.Remount)
         {
             try
             {
-                MountCommands.Mount(plan.MountArguments);
+                MountCommands.Mount(plan.MountArguments, timeout);
             }
             catch (ModuleFailure e) when (plan.Action == MountAction.Remount)
             {
@@ -51,12 +52,12 @@ public static class MountExecution
         var wantMounted = plan.Action != MountAction.Unmount;
         if (wantMounted && now.Status != MountStatus.Wekafs)
         {
-            throw new ModuleFailure($"mount reported success, but {mountInfoPath} shows no wekafs mount on {mountPoint} ({now.Describe(mountPoint)}); fstab was not changed");
+            throw new ModuleFailure($"mount reported success, but {mountInfoPath} shows no wekafs mount on {mountPoint} ({now.Describe(mountPoint)})");
         }
 
         if (!wantMounted && now.Status == MountStatus.Wekafs)
         {
-            throw new ModuleFailure($"umount reported success, but {mountInfoPath} still shows a wekafs mount on {mountPoint}; fstab was not changed");
+            throw new ModuleFailure($"umount reported success, but {mountInfoPath} still shows a wekafs mount on {mountPoint}");
         }
     }
 

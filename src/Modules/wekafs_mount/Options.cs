@@ -32,5 +32,6 @@ public static class Options
         .Add("fstab", ArgType.Path, @default: "/etc/fstab")
         .Add("systemd_options", ArgType.List, @default: new JsonArray([.. WekaMountOptions.DefaultSystemdOptions.Select(o => (JsonNode?)JsonValue.Create(o))]), elements: ArgType.Str)
         .Add("backup", ArgType.Bool, @default: false)
+        .Add("timeout", ArgType.Int, @default: WekaMountRequest.DefaultTimeoutSeconds)
         .Add("mountinfo", ArgType.Path, @default: MountInfoTable.DefaultPath);
 }

@@ -37,10 +37,17 @@ public static class Program
 
         context.Result.Warnings.AddRange(plan.Warnings);
 
-        // The mount goes first: when it fails, fstab is left as it was.
+        // The mount goes first: when it fails (or times out), fstab is left as it was.
         if (!context.CheckMode)
         {
-            MountExecution.Run(plan, mountInfoPath);
+            try
+            {
+                MountExecution.Run(plan, mountInfoPath);
+            }
+            catch (ModuleFailure e) when (plan.FstabChanged)
+            {
+                throw new ModuleFailure($"{e.Message}; fstab was not changed", e) { Extra = (JsonObject)e.Extra.DeepClone() };
+            }
         }
 
         if (plan.FstabChanged)

@@ -14,6 +14,7 @@ public static class RequestMapping
         Filesystem = p.Str("filesystem"),
         Backends = p.Has("backends") ? p.StrList("backends") : null,
         Source = p.Str("source"),
+        TimeoutSeconds = p.Int("timeout")!.Value,
         Options = new WekaMountOptions
         {
             Mode = p.Str("mode") == "udp" ? WekaNetworkMode.Udp : WekaNetworkMode.Dpdk,

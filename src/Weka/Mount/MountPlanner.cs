@@ -60,6 +60,12 @@ public static class MountPlanner
         }
 
         var mounting = action is MountAction.Mount or MountAction.Remount;
+        if (mounting && JoinTimeout(request.Options) is { } join && join >= request.TimeoutSeconds)
+        {
+            warnings.Add($"options: join_timeout_secs={join} lets the client try to join the cluster for as long as or longer than " +
+                         $"timeout ({request.TimeoutSeconds} s) lets mount run; raise timeout above it, or a slow join fails the task at the timeout");
+        }
+
         var mountArguments = mounting ? MountCommand(source!, request.Options, mountPoint) : [];
         var before = observed.Describe(mountPoint);
         return new MountPlan
@@ -239,6 +245,13 @@ public static class MountPlanner
 
         return differences;
     }
+
+    /// <summary>The client's join_timeout_secs= from the raw options, when given as a number.</summary>
+    private static long? JoinTimeout(WekaMountOptions options) =>
+        options.Extra.Select(MountOption.Parse).LastOrDefault(o => o.Key == "join_timeout_secs")?.Value is { } value &&
+        long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : null;
 
     private static string? CacheMode(IEnumerable<MountOption> options) =>
         options.LastOrDefault(o => o.Value is null && CacheModes.Contains(o.Key))?.Key;

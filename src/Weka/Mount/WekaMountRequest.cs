@@ -22,6 +22,13 @@ public enum MountStateRequest
 /// <summary>A wekafs mount as requested: mount point, state, what to mount and with which options.</summary>
 public sealed record WekaMountRequest
 {
+    /// <summary>
+    /// How long one mount or umount command may run by default: a first mount installs and starts the
+    /// WEKA client and joins the cluster, which WEKA itself gives up on after join_timeout_secs (360 s by
+    /// default); 10 minutes leaves that room and ends a mount that hangs on unreachable backends.
+    /// </summary>
+    public const long DefaultTimeoutSeconds = 600;
+
     public required string Path { get; init; }
 
     public MountStateRequest State { get; init; } = MountStateRequest.Mounted;
@@ -35,6 +42,9 @@ public sealed record WekaMountRequest
     public string? Source { get; init; }
 
     public WekaMountOptions Options { get; init; } = new();
+
+    /// <summary>Seconds each mount or umount command may run before it is stopped and the task fails.</summary>
+    public long TimeoutSeconds { get; init; } = DefaultTimeoutSeconds;
 
     public string MountPoint => MountPath.Normalize(Path);
 
@@ -86,6 +96,11 @@ public sealed record WekaMountRequest
         if (WantsEntry && Source is null && Filesystem is null && Backends is null)
         {
             errors.Add(new MountInputError("filesystem", $"state {State.ToString().ToLowerInvariant()} needs 'filesystem' (with 'backends') or 'source'"));
+        }
+
+        if (TimeoutSeconds < 1)
+        {
+            errors.Add(new MountInputError("timeout", $"must be at least 1 (seconds each mount or umount command may run), got {TimeoutSeconds}"));
         }
 
         errors.AddRange(Options.Validate());

@@ -142,6 +142,7 @@ public static class ModuleTable
             Opt("fstab", ArgType.Path),
             Opt("systemd_options", List),
             Opt("backup", Bool),
+            Opt("timeout", Int),
             Opt("mountinfo", ArgType.Path),
         ],
         Seed = s =>

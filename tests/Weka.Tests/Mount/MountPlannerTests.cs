@@ -23,6 +23,27 @@ public class MountPlannerTests
         Assert.Equal("/mnt/weka: wekafs backend-host-0/fs1 (core=47,net=ib0)", plan.StateAfter);
     }
 
+    [Theory]
+    [InlineData(600, 600)]
+    [InlineData(900, 600)]
+    public void A_client_join_timeout_not_below_the_timeout_option_is_warned_about_when_mounting(long join, long timeout)
+    {
+        var request = Guide(options: new WekaMountOptions { Cores = [47], Net = ["ib0"], Extra = [$"join_timeout_secs={join}"] }) with { TimeoutSeconds = timeout };
+
+        var plan = Plan(request, BaseFstab, BaseMountInfo);
+
+        Assert.Contains(plan.Warnings, w => w.StartsWith($"options: join_timeout_secs={join} lets the client try to join the cluster for as long as or longer than timeout ({timeout} s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_client_join_timeout_below_the_timeout_option_or_no_mount_is_not_warned_about()
+    {
+        var request = Guide(options: new WekaMountOptions { Cores = [47], Net = ["ib0"], Extra = ["join_timeout_secs=900"] });
+
+        Assert.Empty(Plan(request with { TimeoutSeconds = 1200 }, BaseFstab, BaseMountInfo).Warnings);
+        Assert.Empty(Plan(request with { State = MountStateRequest.Present }, BaseFstab, BaseMountInfo).Warnings);
+    }
+
     [Fact]
     public void Mounted_and_in_fstab_with_the_same_options_changes_nothing()
     {

@@ -112,6 +112,22 @@ public class WekaMountRequestTests
     }
 
     [Fact]
+    public void Each_mount_command_may_run_ten_minutes_by_default()
+    {
+        Assert.Equal(600, Request().TimeoutSeconds);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_timeout_below_one_second_is_an_error(long seconds)
+    {
+        var error = Assert.Single((Request() with { TimeoutSeconds = seconds }).Validate());
+        Assert.Equal("timeout", error.Option);
+        Assert.Contains($"must be at least 1 (seconds each mount or umount command may run), got {seconds}", error.Message);
+    }
+
+    [Fact]
     public void Mount_point_is_normalized_as_mountinfo_shows_it()
     {
         Assert.Equal("/mnt/weka", Request(path: "/mnt//weka/./").MountPoint);

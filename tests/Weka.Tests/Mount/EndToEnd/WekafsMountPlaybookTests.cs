@@ -128,6 +128,53 @@ public sealed class WekafsMountPlaybookTests : IClassFixture<WekafsMountBinary>,
     }
 
     [Fact]
+    public void A_hanging_mount_is_stopped_at_the_timeout_option_fails_naming_it_and_records_nothing_then_a_later_run_mounts_WithHangingMockMountStandIn()
+    {
+        StandIn.HangMount();
+        var args = GuideArgs();
+        args["timeout"] = 2;
+
+        var (exit, result) = Run(args);
+
+        Assert.NotEqual(0, exit);
+        Assert.True(result["failed"]!.GetValue<bool>(), result.ToJsonString());
+        var msg = result["msg"]!.GetValue<string>();
+        Assert.StartsWith("option 'timeout': '", msg, StringComparison.Ordinal);
+        Assert.Contains($"mount -t wekafs -o core=47,net=ib0 backend-host-0/fs1 {MountPoint}' did not finish within 2 s and was stopped (raise timeout to allow more time); fstab was not changed", msg);
+        Assert.Null(result["mounted"]);
+        Assert.Equal(BaseFstab, File.ReadAllText(FstabPath));
+        Assert.Equal(BaseMountInfo, File.ReadAllText(MountInfoPath));
+        var hung = Assert.Single(StandIn.HungProcesses);
+        Assert.True(RecordingMountStandIn.HasStopped(hung), $"the mount stand-in's child {hung} still runs after the timeout");
+
+        StandIn.StopHanging();
+        var (_, retry) = Run(args);
+        Assert.True(retry["changed"]!.GetValue<bool>(), retry.ToJsonString());
+        Assert.Equal("mount", retry["mount_action"]!.GetValue<string>());
+        Assert.Equal(BaseFstab + GuideLine + "\n", File.ReadAllText(FstabPath));
+    }
+
+    [Fact]
+    public void A_hanging_umount_for_absent_is_stopped_at_the_timeout_option_and_keeps_the_fstab_line_and_the_mount_WithHangingMockUmountStandIn()
+    {
+        StartMounted();
+        var mountInfo = File.ReadAllText(MountInfoPath);
+        StandIn.HangUmount();
+
+        var (exit, result) = Run(new JsonObject { ["path"] = MountPoint, ["state"] = "absent", ["timeout"] = 2, ["fstab"] = FstabPath, ["mountinfo"] = MountInfoPath });
+
+        Assert.NotEqual(0, exit);
+        var msg = result["msg"]!.GetValue<string>();
+        Assert.StartsWith("option 'timeout': '", msg, StringComparison.Ordinal);
+        Assert.Contains($"umount {MountPoint}' did not finish within 2 s and was stopped", msg);
+        Assert.EndsWith("; fstab was not changed", msg, StringComparison.Ordinal);
+        Assert.Equal(BaseFstab + GuideLine + "\n", File.ReadAllText(FstabPath));
+        Assert.Equal(mountInfo, File.ReadAllText(MountInfoPath));
+        var hung = Assert.Single(StandIn.HungProcesses);
+        Assert.True(RecordingMountStandIn.HasStopped(hung), $"the umount stand-in's child {hung} still runs after the timeout");
+    }
+
+    [Fact]
     public void A_mount_that_exits_0_without_a_wekafs_mount_appearing_fails_WithRecordingMountStandIn()
     {
         StandIn.MountWithoutKernelEffect();
@@ -201,6 +248,7 @@ public sealed class WekafsMountPlaybookTests : IClassFixture<WekafsMountBinary>,
     [InlineData("""{"net": ["ib0/10.0.0.5"]}""", "option 'net': 'ib0/10.0.0.5'")]
     [InlineData("""{"state": "gone"}""", "value of state must be one of: mounted, present, unmounted, absent, remounted")]
     [InlineData("""{"core": 47}""", "Unsupported parameters for (wekafs_mount) module: core")]
+    [InlineData("""{"timeout": 0}""", "option 'timeout': must be at least 1")]
     public void Bad_input_fails_naming_the_option_and_changes_nothing(string overrides, string expected)
     {
         var args = GuideArgs();
