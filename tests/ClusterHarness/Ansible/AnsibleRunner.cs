@@ -5,7 +5,7 @@ namespace HpcWekaSlurm.ClusterHarness.Ansible;
 /// <summary>
 /// Runs the real ansible-playbook of this machine in a fresh directory holding the generated inventory,
 /// an empty ansible.cfg (no /etc/ansible or ~/.ansible.cfg setting leaks in) and the extra vars.
-/// This is the one place that starts Ansible; <see cref="AnsibleController"/> says whose (HPC_TEST_CONTROLLER).
+/// This is the one place that starts Ansible; <see cref="AnsibleController"/> says whose (the options', else HPC_TEST_CONTROLLER).
 /// </summary>
 internal static class AnsibleRunner
 {
@@ -16,7 +16,7 @@ internal static class AnsibleRunner
         try
         {
             var environment = Environment(options, work.FullName);
-            var controller = AnsibleController.FromEnvironment();
+            var controller = options.Controller ?? AnsibleController.FromEnvironment();
             await controller.EnsureAsync();
             var (program, arguments) = controller.Command(Arguments(playbook, inventory, options, work.FullName), work.FullName, environment);
             var output = await HostProcess.RunAsync(

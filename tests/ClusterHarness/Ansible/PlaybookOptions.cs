@@ -36,4 +36,7 @@ public sealed record PlaybookOptions
     public bool JsonOutput { get; init; }
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Whose ansible-playbook runs it; null: the one HPC_TEST_CONTROLLER names (<see cref="AnsibleController.FromEnvironment"/>).</summary>
+    public AnsibleController? Controller { get; init; }
 }

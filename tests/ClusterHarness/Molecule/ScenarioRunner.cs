@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HpcWekaSlurm.ClusterHarness.Ansible;
 
@@ -17,13 +18,16 @@ public sealed partial class ScenarioRunner : IAsyncDisposable
     private readonly MoleculeScenario scenario;
     private readonly Action<string> log;
     private readonly bool keep;
+    private readonly AnsibleController? controller;
 
     /// <param name="keep">Leave the cluster running at the end (make demo); a later destroy step still removes it.</param>
-    public ScenarioRunner(MoleculeScenario scenario, Action<string>? log = null, bool keep = false)
+    /// <param name="controller">Whose ansible-playbook runs the steps; null: the one HPC_TEST_CONTROLLER names.</param>
+    public ScenarioRunner(MoleculeScenario scenario, Action<string>? log = null, bool keep = false, AnsibleController? controller = null)
     {
         this.scenario = scenario;
         this.log = log ?? (_ => { });
         this.keep = keep;
+        this.controller = controller;
     }
 
     public Cluster? Cluster { get; private set; }
@@ -93,21 +97,39 @@ public sealed partial class ScenarioRunner : IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Runs a step's playbook as the scenario does, with <paramref name="extraVars"/> after the scenario's
+    /// ansible_args (so they win over its extra vars) and the JSON callback, so task results can be read.
+    /// Returns the result whether or not it succeeded.
+    /// </summary>
+    public Task<PlaybookResult> RunPlaybookAsync(string step, JsonObject extraVars, CancellationToken cancellationToken = default) =>
+        RequireCluster(step).RunPlaybookAsync(Playbook.File(scenario.PlaybookFor(step)), Options(check: false) with
+        {
+            // Inline JSON, not a file: the controller container sees only the checkout and the run's directory.
+            ExtraArgs = [.. scenario.AnsibleArgs, "--extra-vars=" + extraVars.ToJsonString()],
+            JsonOutput = true,
+        }, cancellationToken);
+
     private async Task<PlaybookResult> PlaybookAsync(string step, bool check, CancellationToken cancellationToken)
     {
-        var cluster = Cluster ?? throw new InvalidOperationException($"step '{step}' needs the cluster: run 'create' first");
         var path = scenario.PlaybookFor(step);
-        var result = await cluster.RunPlaybookAsync(Playbook.File(path), new PlaybookOptions
-        {
-            Check = check,
-            Diff = check,
-            GroupVars = scenario.GroupVars,
-            ExtraArgs = scenario.AnsibleArgs,
-        }, cancellationToken);
+        var result = await RequireCluster(step).RunPlaybookAsync(Playbook.File(path), Options(check), cancellationToken);
         return result.Succeeded
             ? result
             : throw new InvalidOperationException($"[{scenario.Name}] {(check ? "check" : step)} failed: {Path.GetFileName(path)}\n{result}");
     }
+
+    private Cluster RequireCluster(string step) =>
+        Cluster ?? throw new InvalidOperationException($"step '{step}' needs the cluster: run 'create' first");
+
+    private PlaybookOptions Options(bool check) => new()
+    {
+        Check = check,
+        Diff = check,
+        GroupVars = scenario.GroupVars,
+        ExtraArgs = scenario.AnsibleArgs,
+        Controller = controller,
+    };
 
     /// <summary>Molecule's idempotence rule: the second converge changes nothing on any host.</summary>
     private PlaybookResult EnsureIdempotent(PlaybookResult second)
