@@ -18,6 +18,8 @@ public sealed class WekafsMountCluster : ClusterFixture
 /// /proc/self/mountinfo, which the module reads through its documented <c>mountinfo</c> option.
 /// A <c>umount</c> stand-in comes first on the task's PATH, because the real umount refuses a path
 /// the kernel does not show mounted. The module's mount detection is the product's, unchanged.
+/// Told to hang, the helper stand-in is a mock of a mount that waits on unreachable backends: it
+/// sleeps in a child process until it is killed.
 /// </summary>
 public sealed class WekafsMountClusterTests(WekafsMountCluster fixture) : IClassFixture<WekafsMountCluster>
 {
@@ -118,6 +120,30 @@ public sealed class WekafsMountClusterTests(WekafsMountCluster fixture) : IClass
     }
 
     [Fact]
+    public async Task A_hanging_helper_is_killed_at_the_timeout_option_the_task_fails_naming_it_and_fstab_and_mountinfo_are_untouched_WithHangingMockMountWekafsHelperStandIn()
+    {
+        var original = await Reset();
+        var seeded = await ReadMountInfo();
+        await Cluster.ExecOkAsync(Node, $"touch {StandInDir}/hang");
+
+        var run = await Run(GuideTask(timeout: 3));
+
+        Assert.False(run.Succeeded, run.ToString());
+        var result = run.TaskResults(TaskName)[Node];
+        Assert.True((bool?)result["failed"]);
+        var msg = (string?)result["msg"] ?? string.Empty;
+        Assert.StartsWith("option 'timeout': '", msg, StringComparison.Ordinal);
+        Assert.Contains("mount -t wekafs -o core=47,net=ib0 backend-host-0/fs1 /mnt/weka' did not finish within 3 s and was stopped (raise timeout to allow more time); fstab was not changed", msg);
+        Assert.Null(result["mounted"]);
+        Assert.Equal([GuideHelperCall], await RecordedCalls());
+        Assert.Equal(original, await Fstab());
+        Assert.Equal(seeded, await ReadMountInfo());
+        var hung = (await Cluster.ExecOkAsync(Node, $"cat {StandInDir}/hung.pids")).Stdout.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, hung.Length); // the helper and its sleeping child
+        Assert.Equal(string.Empty, await StillRunning());
+    }
+
+    [Fact]
     public async Task Check_mode_reports_a_change_and_runs_no_mount_writes_no_fstab_and_creates_no_mount_point_WithRecordingMountWekafsHelperStandIn()
     {
         var original = await Reset();
@@ -147,7 +173,7 @@ public sealed class WekafsMountClusterTests(WekafsMountCluster fixture) : IClass
     }
 
     /// <summary>The guide's mount as a playbook, the umount stand-in first on the task's PATH.</summary>
-    private static string GuideTask(string state = "mounted", string cores = "[47]") => $"""
+    private static string GuideTask(string state = "mounted", string cores = "[47]", int timeout = 600) => $"""
         - name: WEKA mount on the compute node
           hosts: {Node}
           gather_facts: false
@@ -160,6 +186,7 @@ public sealed class WekafsMountClusterTests(WekafsMountCluster fixture) : IClass
                 cores: {cores}
                 net: [ib0]
                 state: {state}
+                timeout: {timeout}
                 mountinfo: {MountInfo}
               environment:
                 PATH: {StandInBin}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -194,7 +221,7 @@ public sealed class WekafsMountClusterTests(WekafsMountCluster fixture) : IClass
             mkdir -p {{StandInDir}} {{StandInBin}}
             [ -f {{StandInDir}}/fstab.orig ] || cp -p /etc/fstab {{StandInDir}}/fstab.orig
             cp -p {{StandInDir}}/fstab.orig /etc/fstab
-            rm -rf /mnt/weka {{Calls}} {{StandInDir}}/exit {{StandInDir}}/stderr
+            rm -rf /mnt/weka {{Calls}} {{StandInDir}}/exit {{StandInDir}}/stderr {{StandInDir}}/hang {{StandInDir}}/hung.pids
             cp /proc/self/mountinfo {{MountInfo}}
             cat > /sbin/mount.wekafs <<'EOF'
             #!/bin/bash
@@ -202,6 +229,7 @@ public sealed class WekafsMountClusterTests(WekafsMountCluster fixture) : IClass
             # gives it, exits with the chosen code, and on success adds the line the kernel would show.
             d={{StandInDir}}
             (IFS=$'\t'; echo "$0	$*") >> "$d/calls"
+            if [ -f "$d/hang" ]; then sleep 600 & echo "$$ $!" >> "$d/hung.pids"; wait; exit 0; fi
             if [ -f "$d/exit" ]; then cat "$d/stderr" >&2; exit "$(cat "$d/exit")"; fi
             id=$(( 500 + $(wc -l < "$d/mountinfo") ))
             echo "$id 27 0:$id / $2 rw,relatime shared:$id - wekafs $1 rw,writecache,inode_bits=auto,readahead_kb=32768,dentry_max_age_positive=1000,dentry_max_age_negative=0,container_name=client" >> "$d/mountinfo"
@@ -218,6 +246,20 @@ public sealed class WekafsMountClusterTests(WekafsMountCluster fixture) : IClass
             """);
         return await Fstab();
     }
+
+    /// <summary>
+    /// The ids of hung helpers and their sleeping children that still run (not gone, not zombies), checked
+    /// for up to 10 s: SIGKILL takes effect when the process is next scheduled.
+    /// </summary>
+    private async Task<string> StillRunning() =>
+        (await Cluster.ExecOkAsync(Node, $$"""
+            for i in $(seq 100); do
+              left=$(for p in $(cat {{StandInDir}}/hung.pids); do s=$(awk '{print $3}' /proc/$p/stat 2>/dev/null); [ -n "$s" ] && [ "$s" != Z ] && echo $p; done)
+              [ -z "$left" ] && break
+              sleep 0.1
+            done
+            printf '%s' "$left"
+            """)).Stdout;
 
     private async Task<string> Fstab() => (await Cluster.ExecOkAsync(Node, "cat /etc/fstab")).Stdout;
 
