@@ -17,7 +17,7 @@ public static class SlurmRelease
         }
         else
         {
-            version = SlurmProbe.Version(HostCommands.Run, HostCommands.Which);
+            version = SlurmProbe.Version(HostCommands.Run, HostCommands.Which, HostCommands.PackagedVersion);
         }
 
         var rules = new VersionRules(version);

@@ -23,9 +23,17 @@ public sealed class PackageHost(PackageManager manager)
         new(PackageManagers.Detect(p => CommandRunner.Which(p) is not null)
             ?? throw new ModuleFailure("no supported package manager found on this host (looked for apt-get + dpkg-query, dnf + rpm, yum + rpm)"));
 
-    /// <summary>Installed versions (dpkg-query, rpm -q): "not installed" is an answer here, not an error.</summary>
+    /// <summary>
+    /// Installed versions (dpkg's database read in place, else dpkg-query; rpm -q): "not installed" is
+    /// an answer here, not an error. The database is read afresh each time (it changes when apt runs).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Installed(IEnumerable<string> packages)
     {
+        if (!manager.IsRpm() && DpkgDatabase.ForHost()?.Installed(packages) is { } fromDatabase)
+        {
+            return fromDatabase;
+        }
+
         // dpkg-query exits 1 when some package is unknown; rpm -q exits with the number not installed.
         var result = Run(PackageCommands.Query(manager, packages), QueryTimeout, okCodes: manager.IsRpm() ? null : [0, 1]);
         return manager.IsRpm() ? PackageQueries.ParseRpmQuery(result.StdOut) : PackageQueries.ParseDpkgQuery(result.StdOut);

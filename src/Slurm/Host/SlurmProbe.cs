@@ -1,4 +1,5 @@
 using HpcWekaSlurm.Slurm.Config;
+using HpcWekaSlurm.Slurm.Packages;
 using HpcWekaSlurm.Slurm.SlurmConf;
 using HpcWekaSlurm.Slurm.Versions;
 
@@ -7,13 +8,27 @@ namespace HpcWekaSlurm.Slurm.Host;
 /// <summary>What the installed Slurm says about itself and about this host.</summary>
 public static class SlurmProbe
 {
-    /// <summary>The release from <c>slurmd -V</c>, else <c>slurmctld -V</c>; null when neither is installed or answers.</summary>
-    public static SlurmVersion? Version(CommandRun run, Func<string, string?> which)
+    /// <summary>
+    /// The release from <c>slurmd -V</c>, else <c>slurmctld -V</c>, else <c>slurmdbd -V</c>; null when none
+    /// is installed or answers. <paramref name="packaged"/> (daemon, path) gives the version of the package
+    /// that installed that daemon file, or null: when it knows, the daemon is not run (a process costs
+    /// milliseconds on every module run; Slurm built from source has no package and is asked).
+    /// </summary>
+    public static SlurmVersion? Version(CommandRun run, Func<string, string?> which, Func<string, string, string?>? packaged = null)
     {
         foreach (var daemon in new[] { "slurmd", "slurmctld", "slurmdbd" })
         {
-            if (which(daemon) is { } path && run(path, ["-V"]) is { ExitCode: 0 } outcome &&
-                SlurmVersion.TryParse(outcome.StdOut + outcome.StdErr) is { } version)
+            if (which(daemon) is not { } path)
+            {
+                continue;
+            }
+
+            if (packaged?.Invoke(daemon, path) is { } package && SlurmVersion.TryParse(VersionPin.Upstream(package)) is { } installed)
+            {
+                return installed;
+            }
+
+            if (run(path, ["-V"]) is { ExitCode: 0 } outcome && SlurmVersion.TryParse(outcome.StdOut + outcome.StdErr) is { } version)
             {
                 return version;
             }

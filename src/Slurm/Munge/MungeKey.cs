@@ -49,7 +49,7 @@ public static class MungeKey
     }
 
     /// <summary>SHA-256 of the key bytes, lowercase hex: equal on every node that holds the same key.</summary>
-    public static string Fingerprint(byte[] key) => Convert.ToHexStringLower(SHA256.HashData(key));
+    public static string Fingerprint(byte[] key) => Convert.ToHexStringLower(Sha256.Hash(key));
 
     /// <summary>How a key appears in a diff: its fingerprint and size, never its bytes.</summary>
     public static string Describe(byte[] key) => $"munge key sha256:{Fingerprint(key)} ({key.Length} bytes)\n";

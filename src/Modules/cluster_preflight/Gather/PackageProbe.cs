@@ -8,8 +8,9 @@ using HpcWekaSlurm.SlurmModules;
 namespace HpcWekaSlurm.Modules.ClusterPreflight.Gather;
 
 /// <summary>
-/// The installed Slurm and munge versions, queried the way slurm_packages queries them (dpkg-query or
-/// rpm), plus what the Slurm daemons say of themselves (Slurm built from source has no package).
+/// The installed Slurm and munge versions, read the way slurm_packages reads them (dpkg's database,
+/// else dpkg-query or rpm), plus the daemons' own release: their package's version when a package
+/// installed them, else what they say of themselves (Slurm built from source has no package).
 /// </summary>
 public static class PackageProbe
 {
@@ -17,13 +18,19 @@ public static class PackageProbe
 
     public static PackagesFact Read()
     {
-        var daemon = SlurmProbe.Version(HostCommands.Run, HostCommands.Which)?.ToString();
+        var daemon = SlurmProbe.Version(HostCommands.Run, HostCommands.Which, HostCommands.PackagedVersion)?.ToString();
         if (PackageManagers.Detect(p => CommandRunner.Which(p) is not null) is not { } manager)
         {
             return new PackagesFact(null, new Dictionary<string, string>(), [], daemon, null, null);
         }
 
-        var query = PackageCommands.Query(manager, PackageSets.ForRoles(manager, Enum.GetValues<SlurmRole>(), configless: true));
+        var packages = PackageSets.ForRoles(manager, Enum.GetValues<SlurmRole>(), configless: true);
+        if (!manager.IsRpm() && HostCommands.Dpkg?.Installed(packages) is { } fromDatabase)
+        {
+            return Fact(manager, fromDatabase, daemon, null);
+        }
+
+        var query = PackageCommands.Query(manager, packages);
         CommandResult result;
         try
         {
@@ -39,12 +46,14 @@ public static class PackageProbe
         var failed = manager.IsRpm() ? result.ExitCode != 0 && result.StdOut.Trim().Length == 0 : result.ExitCode > 1;
         var error = failed ? $"'{query}' failed (rc {result.ExitCode}): {PackageQueries.Reason(result.StdOut, result.StdErr)}" : null;
 
-        return new PackagesFact(
-            manager.Name(),
-            installed,
-            PackageSets.SlurmVersions(manager, installed),
-            daemon,
-            installed.TryGetValue(PackageSets.Munge, out var munge) ? VersionPin.Upstream(munge) : null,
-            error);
+        return Fact(manager, installed, daemon, error);
     }
+
+    private static PackagesFact Fact(PackageManager manager, Dictionary<string, string> installed, string? daemon, string? error) => new(
+        manager.Name(),
+        installed,
+        PackageSets.SlurmVersions(manager, installed),
+        daemon,
+        installed.TryGetValue(PackageSets.Munge, out var munge) ? VersionPin.Upstream(munge) : null,
+        error);
 }
