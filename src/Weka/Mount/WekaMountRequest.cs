@@ -29,6 +29,9 @@ public sealed record WekaMountRequest
     /// </summary>
     public const long DefaultTimeoutSeconds = 600;
 
+    /// <summary>The longest timeout taken: a day is beyond any mount that will still succeed (and within what a timer can count).</summary>
+    public const long MaxTimeoutSeconds = 86400;
+
     public required string Path { get; init; }
 
     public MountStateRequest State { get; init; } = MountStateRequest.Mounted;
@@ -98,9 +101,9 @@ public sealed record WekaMountRequest
             errors.Add(new MountInputError("filesystem", $"state {State.ToString().ToLowerInvariant()} needs 'filesystem' (with 'backends') or 'source'"));
         }
 
-        if (TimeoutSeconds < 1)
+        if (TimeoutSeconds is < 1 or > MaxTimeoutSeconds)
         {
-            errors.Add(new MountInputError("timeout", $"must be at least 1 (seconds each mount or umount command may run), got {TimeoutSeconds}"));
+            errors.Add(new MountInputError("timeout", $"must be from 1 to {MaxTimeoutSeconds} (seconds each mount or umount command may run), got {TimeoutSeconds}"));
         }
 
         errors.AddRange(Options.Validate());

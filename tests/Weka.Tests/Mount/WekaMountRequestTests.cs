@@ -120,11 +120,21 @@ public class WekaMountRequestTests
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
-    public void A_timeout_below_one_second_is_an_error(long seconds)
+    [InlineData(86401)]
+    [InlineData(long.MaxValue)]
+    public void A_timeout_outside_one_second_to_a_day_is_an_error(long seconds)
     {
         var error = Assert.Single((Request() with { TimeoutSeconds = seconds }).Validate());
         Assert.Equal("timeout", error.Option);
-        Assert.Contains($"must be at least 1 (seconds each mount or umount command may run), got {seconds}", error.Message);
+        Assert.Contains($"must be from 1 to 86400 (seconds each mount or umount command may run), got {seconds}", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(86400)]
+    public void A_timeout_from_one_second_to_a_day_is_taken(long seconds)
+    {
+        Assert.Empty((Request() with { TimeoutSeconds = seconds }).Validate());
     }
 
     [Fact]

@@ -248,7 +248,7 @@ public sealed class WekafsMountPlaybookTests : IClassFixture<WekafsMountBinary>,
     [InlineData("""{"net": ["ib0/10.0.0.5"]}""", "option 'net': 'ib0/10.0.0.5'")]
     [InlineData("""{"state": "gone"}""", "value of state must be one of: mounted, present, unmounted, absent, remounted")]
     [InlineData("""{"core": 47}""", "Unsupported parameters for (wekafs_mount) module: core")]
-    [InlineData("""{"timeout": 0}""", "option 'timeout': must be at least 1")]
+    [InlineData("""{"timeout": 0}""", "option 'timeout': must be from 1 to 86400")]
     public void Bad_input_fails_naming_the_option_and_changes_nothing(string overrides, string expected)
     {
         var args = GuideArgs();
