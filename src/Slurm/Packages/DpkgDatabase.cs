@@ -14,8 +14,8 @@ public sealed class DpkgDatabase
 
     private readonly string _adminDir;
 
-    /// <summary>Every installed package's version by name, read on first use.</summary>
-    private Dictionary<string, string>? _installed;
+    /// <summary>Packages looked up so far: the installed version, or null when not installed.</summary>
+    private readonly Dictionary<string, string?> _known = new(StringComparer.Ordinal);
 
     private DpkgDatabase(string adminDir) => _adminDir = adminDir;
 
@@ -53,22 +53,30 @@ public sealed class DpkgDatabase
     /// </summary>
     public Dictionary<string, string>? Installed(IEnumerable<string> packages)
     {
-        var wanted = packages.ToList();
-        if (wanted.Any(n => n.AsSpan().IndexOfAny("*?[]:\\") >= 0) || All() is not { } all)
+        var wanted = packages.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Any(n => n.AsSpan().IndexOfAny("*?[]:\\") >= 0))
         {
             return null;
         }
 
-        var installed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in wanted)
+        if (wanted.Where(n => !_known.ContainsKey(n)).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } unknown)
         {
-            if (all.TryGetValue(name, out var version))
+            try
             {
-                installed.TryAdd(name, version);
+                using var status = File.OpenRead(Path.Combine(_adminDir, "status"));
+                var found = ParseInstalled(status, unknown);
+                foreach (var name in unknown)
+                {
+                    _known[name] = found.GetValueOrDefault(name);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
             }
         }
 
-        return installed;
+        return wanted.Where(n => _known[n] is not null).ToDictionary(n => n, n => _known[n]!, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -91,12 +99,14 @@ public sealed class DpkgDatabase
 
     /// <summary>
     /// Reads a status file (deb822 stanzas; dpkg's field names are case-insensitive, continuation
-    /// lines start with a space): the Version of each stanza whose Status ends in "installed", by
-    /// Package. The first installed instance of a name wins, as in <see cref="PackageQueries.ParseDpkgQuery"/>
-    /// (the instances of a Multi-Arch: same package share one version).
+    /// lines start with a space): the Version of each stanza whose Package is in <paramref name="wanted"/>
+    /// and whose Status ends in "installed". The first installed instance of a name wins, as in
+    /// <see cref="PackageQueries.ParseDpkgQuery"/> (the instances of a Multi-Arch: same package share one
+    /// version). Only those stanzas become strings: the file holds every package of the host.
     /// </summary>
-    public static Dictionary<string, string> ParseInstalled(Stream status)
+    public static Dictionary<string, string> ParseInstalled(Stream status, IReadOnlySet<string> wanted)
     {
+        var names = wanted.Select(n => (Name: n, Bytes: Encoding.UTF8.GetBytes(n))).ToList();
         var installed = new Dictionary<string, string>(StringComparer.Ordinal);
         string? package = null;
         var isInstalled = false;
@@ -111,6 +121,19 @@ public sealed class DpkgDatabase
             (package, isInstalled, version) = (null, false, null);
         }
 
+        string? Wanted(ReadOnlySpan<byte> name)
+        {
+            foreach (var (text, bytes) in names)
+            {
+                if (name.SequenceEqual(bytes))
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
         // Most lines are continuation lines (descriptions, conffiles) or other fields: the first
         // byte rules them out before any comparison.
         void Line(ReadOnlySpan<byte> line)
@@ -123,14 +146,14 @@ public sealed class DpkgDatabase
 
             switch (line[0] | 0x20)
             {
-                case 'p' when Field(line, "Package"u8) is { } name:
-                    package = name;
+                case 'p' when Field(line, "Package"u8, out var name):
+                    package = Wanted(name);
                     break;
-                case 's' when Field(line, "Status"u8) is { } state:
-                    isInstalled = state.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, "installed"];
+                case 's' when package is not null && Field(line, "Status"u8, out var state):
+                    isInstalled = Installed(state);
                     break;
-                case 'v' when package is not null && Field(line, "Version"u8) is { } v:
-                    version = v;
+                case 'v' when package is not null && Field(line, "Version"u8, out var value):
+                    version = Encoding.UTF8.GetString(value);
                     break;
             }
         }
@@ -169,33 +192,34 @@ public sealed class DpkgDatabase
         }
     }
 
-    /// <summary>The value of <paramref name="line"/> when it is the field <paramref name="name"/>, else null.</summary>
-    private static string? Field(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name)
+    /// <summary>Whether <paramref name="line"/> is the field <paramref name="name"/>; its value trimmed.</summary>
+    private static bool Field(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         if (line.Length <= name.Length || line[name.Length] != (byte)':' || !Ascii.EqualsIgnoreCase(line[..name.Length], name))
         {
-            return null;
+            value = default;
+            return false;
         }
 
-        return Encoding.UTF8.GetString(line[(name.Length + 1)..].Trim(" \t\r"u8));
+        value = line[(name.Length + 1)..].Trim(" \t\r"u8);
+        return true;
     }
 
-    private Dictionary<string, string>? All()
+    /// <summary>A Status value "want flag state" whose state is "installed" (held or marked for removal still counts).</summary>
+    private static bool Installed(ReadOnlySpan<byte> status)
     {
-        if (_installed is not null)
+        var words = 0;
+        var last = ReadOnlySpan<byte>.Empty;
+        foreach (var range in status.SplitAny(" \t"u8))
         {
-            return _installed;
+            if (!status[range].IsEmpty)
+            {
+                words++;
+                last = status[range];
+            }
         }
 
-        try
-        {
-            using var status = File.OpenRead(Path.Combine(_adminDir, "status"));
-            return _installed = ParseInstalled(status);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return words == 3 && last.SequenceEqual("installed"u8);
     }
 
     private static string[] ReadLines(string file)
