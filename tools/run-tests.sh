@@ -13,6 +13,11 @@ export TESTCONTAINERS_RYUK_DISABLED=true
 
 # The Docker engine, the node images and the local apt repository the cluster tests use (cached).
 "$root/tools/containers/prepare.sh" bookworm || exit 1
+# The newest pair's images (Debian 13 nodes with Slurm 24.11, the ansible-core 2.19 controller;
+# minutes on a fresh machine) build while the unit tests run; the cluster tests wait for them.
+newest_log="$results/prepare-newest.log"
+{ "$root/tools/containers/prepare.sh" trixie && "$root/tools/containers/build-controller.sh" trixie; } >"$newest_log" 2>&1 &
+newest_pid=$!
 
 mapfile -t projects < <(ls "$root"/tests/*.Tests/*.csproj | sort)
 ordered=()
@@ -22,6 +27,11 @@ for p in "${projects[@]}"; do [[ $p == */Integration.Tests/* ]] && ordered+=("$p
 status=0
 for project in "${ordered[@]}"; do
   name=$(basename "$project" .csproj)
+  if [[ $name == Integration.Tests && -n $newest_pid ]]; then
+    wait "$newest_pid" || { echo "building the Debian 13 node and controller images failed:"; status=1; }
+    cat "$newest_log"
+    newest_pid=
+  fi
   echo "== $name"
   if ! dotnet test "$project" --nologo -v:q --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
        --results-directory "$results" ${TEST_FILTER:+--filter "$TEST_FILTER"}; then

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the Ansible controller image hpc-weka-slurm/controller:<suite> from debootstrap (no registry
-# here): Debian's ansible-core (trixie: 2.19) with Debian's ansible package for community.docker and
-# ansible.posix, and docker-cli to reach the node containers through the mounted Docker socket.
+# here): Debian's ansible-core (trixie: 2.19), community.docker and ansible.posix from Debian's ansible
+# package, and docker-cli to reach the node containers through the mounted Docker socket.
 # Cached: skipped when the image carries the hash of this script, its suite and mirror.
 #   usage: build-controller.sh [suite]   (trixie default)
 set -eu
@@ -9,7 +9,7 @@ set -eu
 
 suite=${1:-trixie}
 image=hpc-weka-slurm/controller:$suite
-packages="ansible-core ansible docker-cli"
+packages="ansible-core docker-cli"
 hash=$(inputs_hash "$0" "$(dirname "$0")/lib.sh" "$suite" "$debian_mirror" "$packages")
 label=hpc-weka-slurm.inputs
 
@@ -28,7 +28,7 @@ trap 'rm -rf "$rootfs"' EXIT
 
 # debootstrap --include cannot order this many Python packages' configuration: a minimal system
 # first, then apt inside it (the chroot shares this machine's network to reach the mirror).
-say "debootstrap $suite from $debian_mirror, then apt-get install $packages"
+say "debootstrap $suite from $debian_mirror, then apt-get install $packages (and two collections of ansible)"
 debootstrap --variant=minbase --cache-dir="$build_dir/cache/debootstrap-$suite" \
     "$suite" "$rootfs" "$debian_mirror" >"$work/debootstrap.log" 2>&1 \
     || { tail -n 30 "$work/debootstrap.log" >&2; exit 1; }
@@ -36,11 +36,17 @@ echo "deb $debian_mirror $suite main" >"$rootfs/etc/apt/sources.list"
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
 mount -t proc proc "$rootfs/proc"
 trap 'umount "$rootfs/proc" 2>/dev/null; rm -rf "$rootfs"' EXIT
+# Of Debian's ansible package, whose hundred collections take minutes to unpack and byte-compile,
+# only the two the tests use: community.docker (the connection) and ansible.posix (the json callback).
+collections=./usr/lib/python3/dist-packages/ansible_collections
 { chroot "$rootfs" apt-get -q update && DEBIAN_FRONTEND=noninteractive chroot "$rootfs" \
-    apt-get -y -q --no-install-recommends install $packages; } >"$work/apt.log" 2>&1 \
+    apt-get -y -q --no-install-recommends install $packages \
+  && chroot "$rootfs" sh -c 'cd /tmp && apt-get -q download ansible' \
+  && dpkg-deb --fsys-tarfile "$rootfs"/tmp/ansible_*.deb \
+    | tar -x -C "$rootfs" "$collections/community/docker" "$collections/ansible/posix"; } >"$work/apt.log" 2>&1 \
     || { tail -n 30 "$work/apt.log" >&2; exit 1; }
 umount "$rootfs/proc"
-rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/*
+rm -rf "$rootfs"/tmp/*.deb "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/*
 
 say "docker import $image"
 tar -C "$rootfs" -c . | docker import \
