@@ -131,6 +131,22 @@ public sealed class MungeKeyPlaybookTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_mode_with_a_missing_owner_warns_once_and_touches_nothing()
+    {
+        var run = await Run("""
+            - munge_key: { path: "{{ scratch }}/munge/munge.key", generate: true, owner: no-such-user-hpcws, group: no-such-group-hpcws }
+              register: would_create
+            """ + LocalAnsible.SaveResults("would_create"), check: true);
+
+        var result = run.Result("would_create");
+        Assert.True(result["changed"]!.GetValue<bool>());
+        var warning = Assert.Single(result["warnings"]!.AsArray());
+        Assert.StartsWith("user 'no-such-user-hpcws' does not exist on this host; check mode assumes", warning!.GetValue<string>());
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Output, "does not exist on this host"));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(KeyPath)));
+    }
+
+    [Fact]
     public async Task Diff_shows_fingerprints_and_never_the_key()
     {
         var old = await Generated();
