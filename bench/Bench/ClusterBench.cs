@@ -38,6 +38,9 @@ public static partial class ClusterBench
     public static async Task<ClusterResults> RunAsync(Settings settings, Action<string> log)
     {
         var scenario = await MoleculeScenario.LoadAsync("dedicated");
+        // The scenario runner starts ansible-playbook with this process's environment (the harness's empty
+        // ansible.cfg leaves pipelining to it), and the builtin runs go the same way: one setting for both.
+        Environment.SetEnvironmentVariable("ANSIBLE_PIPELINING", settings.ClusterPipelining ? "True" : "False");
         var results = new ClusterResults();
         for (var round = 1 - settings.ClusterWarmUp; round <= settings.ClusterIterations; round++)
         {

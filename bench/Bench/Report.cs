@@ -219,7 +219,11 @@ public sealed class Report
         md.AppendLine("The dedicated scenario (molecule/dedicated: controller, login, two compute nodes) on fresh containers, created and prepared by " +
                       "the harness as Molecule does; converged with the example playbook (playbooks/dedicated_backend.yml) or with " +
                       "bench/builtin/cluster.yml (builtin, community.general and ansible.posix modules only; same files, packages and services), " +
-                      "then the idempotent rerun (changed=0 checked). The scenario's verify playbook passes after both. Seconds:");
+                      "then the idempotent rerun (changed=0 checked). The scenario's verify playbook passes after both. " +
+                      (Settings.ClusterPipelining
+                          ? "Both with Ansible pipelining on (BENCH_CLUSTER_PIPELINING=1, as in part 2). Seconds:"
+                          : "Both with Ansible's defaults, pipelining off (a builtin module then takes five remote commands: temp dir, upload, chmod, run, clean-up; a compiled module " +
+                            "one either way; BENCH_CLUSTER_PIPELINING=1 turns it on for both). Seconds:"));
         md.AppendLine();
         md.AppendLine("| playbook | converge (s) | rerun (s) |");
         md.AppendLine("|---|---|---|");

@@ -14,6 +14,13 @@ public sealed record Settings
     /// <summary>BENCH_CLUSTER_WARMUP: untimed rounds (0 or 1) before part 3's timed ones; default 1, 0 for a smoke run (BENCH_ITERATIONS=1).</summary>
     public int ClusterWarmUp { get; init; } = 1;
 
+    /// <summary>
+    /// BENCH_CLUSTER_PIPELINING: 1 runs both part 3 playbooks with Ansible pipelining on (part 2's setting), 0 (the
+    /// default) with Ansible's default, pipelining off. The fast path runs a compiled module in one remote command either
+    /// way, whereas a builtin Python module takes five without pipelining (temp dir, upload, chmod, run, clean-up), so the setting moves the ratios a lot.
+    /// </summary>
+    public bool ClusterPipelining { get; init; }
+
     /// <summary>BENCH_TASKS: tasks per playbook in part 2.</summary>
     public int Tasks { get; init; } = 20;
 
@@ -48,6 +55,12 @@ public sealed record Settings
                 "0" => 0,
                 "1" => 1,
                 _ => iterations > 1 ? 1 : 0,
+            },
+            ClusterPipelining = Environment.GetEnvironmentVariable("BENCH_CLUSTER_PIPELINING") switch
+            {
+                null or "" or "0" => false,
+                "1" => true,
+                var other => throw new ArgumentException($"BENCH_CLUSTER_PIPELINING must be 0 or 1, got '{other}'"),
             },
             Tasks = Number("BENCH_TASKS", 20),
             Parts = Environment.GetEnvironmentVariable("BENCH_PARTS") is { Length: > 0 } parts
