@@ -64,8 +64,9 @@ collection: modules
 test: deps collection
 	@tools/run-tests.sh
 
-# Not part of `make test`: four scenario runs of minutes each. Slurm 22.05 (bookworm) and 24.11 (trixie)
-# nodes, with this machine's ansible-core 2.14 and with 2.19 in the Debian 13 controller container.
+# Not part of `make test` (which runs the newest pair only, 2.19 on trixie): four scenario runs of minutes
+# each. Slurm 22.05 (bookworm) and 24.11 (trixie) nodes, with this machine's ansible-core 2.14 and with
+# 2.19 in the Debian 13 controller container.
 test-matrix: deps collection
 	@tools/containers/prepare.sh bookworm trixie && tools/containers/build-controller.sh trixie
 	@status=0; for controller in host 2.19; do \
