@@ -57,4 +57,25 @@ public class AtomicFileTests
         Assert.Equal("StoragePass=x\n", File.ReadAllText(backup));
         Assert.Matches(@"slurmdbd\.conf\.\d+\.\d{4}-\d\d-\d\d@\d\d:\d\d:\d\d~$", backup);
     }
+
+    [Fact]
+    public void Backup_name_is_the_path_the_pid_and_the_local_time_as_Ansible_names_it()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("slurm.conf");
+        File.WriteAllText(path, "ClusterName=a\n");
+        const string Stamp = "yyyy-MM-dd@HH:mm:ss";
+
+        // .NET's local time (this test runs on the JIT, with its time zone database) on both sides of libc's.
+        var before = DateTime.Now.ToString(Stamp, System.Globalization.CultureInfo.InvariantCulture);
+        var backup = Backup.Create(FileSnapshot.Read(path));
+        var after = DateTime.Now.ToString(Stamp, System.Globalization.CultureInfo.InvariantCulture);
+
+        var prefix = $"{path}.{Environment.ProcessId}.";
+        Assert.StartsWith(prefix, backup);
+        Assert.EndsWith("~", backup);
+        var stamp = backup[prefix.Length..^1];
+        Assert.InRange(string.CompareOrdinal(stamp, before), 0, int.MaxValue);
+        Assert.InRange(string.CompareOrdinal(after, stamp), 0, int.MaxValue);
+    }
 }

@@ -43,6 +43,33 @@ internal static partial class Posix
     [LibraryImport("libc")]
     private static unsafe partial int getgrgid_r(uint gid, byte* grp, byte* buf, nuint buflen, byte** result);
 
+    [LibraryImport("libc")]
+    private static unsafe partial Tm* localtime_r(long* time, Tm* result);
+
+    /// <summary>glibc's struct tm, the same layout on x86-64 and arm64.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Tm
+    {
+        public int Sec, Min, Hour, Mday, Mon, Year, Wday, Yday, Isdst;
+        public nint Gmtoff, Zone;
+    }
+
+    /// <summary>
+    /// The current local time as libc sees it (TZ, /etc/localtime), the clock Python's time.localtime reads:
+    /// so .NET's time zone database need not be in the binaries (InvariantTimezone in NativeModule.props).
+    /// </summary>
+    internal static unsafe (int Year, int Month, int Day, int Hour, int Minute, int Second) LocalTime()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        Tm tm;
+        if (localtime_r(&now, &tm) is null)
+        {
+            throw new IOException($"localtime_r failed for {now}");
+        }
+
+        return (tm.Year + 1900, tm.Mon + 1, tm.Mday, tm.Hour, tm.Min, tm.Sec);
+    }
+
     /// <summary>.NET's own stat shim (statically linked into every NativeAOT binary); fixed layout on every architecture.</summary>
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static unsafe partial int SystemNative_LStat(string path, byte* output);
