@@ -102,7 +102,9 @@ public sealed class DpkgDatabase
     /// lines start with a space): the Version of each stanza whose Package is in <paramref name="wanted"/>
     /// and whose Status ends in "installed". The first installed instance of a name wins, as in
     /// <see cref="PackageQueries.ParseDpkgQuery"/> (the instances of a Multi-Arch: same package share one
-    /// version). Only those stanzas become strings: the file holds every package of the host.
+    /// version). Only those stanzas become strings, and the rest of a stanza whose Package is not wanted
+    /// is skipped to its blank line in one search: the file holds every package of the host (dpkg
+    /// writes Package first in each stanza).
     /// </summary>
     public static Dictionary<string, string> ParseInstalled(Stream status, IReadOnlySet<string> wanted)
     {
@@ -111,6 +113,7 @@ public sealed class DpkgDatabase
         string? package = null;
         var isInstalled = false;
         string? version = null;
+        var skipping = false;
         void EndOfStanza()
         {
             if (package is not null && isInstalled && version is { Length: > 0 })
@@ -148,6 +151,7 @@ public sealed class DpkgDatabase
             {
                 case 'p' when Field(line, "Package"u8, out var name):
                     package = Wanted(name);
+                    skipping = package is null;
                     break;
                 case 's' when package is not null && Field(line, "Status"u8, out var state):
                     isInstalled = Installed(state);
@@ -158,7 +162,8 @@ public sealed class DpkgDatabase
             }
         }
 
-        // Read in blocks (the file is about 1 MB on a server): whole lines are parsed, a partial one waits for the next block.
+        // Read in blocks (the file is about 1 MB on a server): whole lines are parsed, a partial one
+        // waits for the next block; while skipping, only a newline that may start the blank line is kept.
         var buffer = new byte[64 * 1024];
         var filled = 0;
         while (true)
@@ -166,17 +171,42 @@ public sealed class DpkgDatabase
             var read = status.Read(buffer, filled, buffer.Length - filled);
             filled += read;
             var pending = buffer.AsSpan(0, filled);
-            int end;
-            while ((end = pending.IndexOf((byte)'\n')) >= 0)
+            while (true)
             {
+                if (skipping)
+                {
+                    var blank = pending.IndexOf("\n\n"u8);
+                    if (blank < 0)
+                    {
+                        pending = pending.EndsWith("\n"u8) ? pending[^1..] : [];
+                        break;
+                    }
+
+                    pending = pending[(blank + 2)..];
+                    skipping = false;
+                    EndOfStanza();
+                    continue;
+                }
+
+                var end = pending.IndexOf((byte)'\n');
+                if (end < 0)
+                {
+                    break;
+                }
+
                 Line(pending[..end]);
-                pending = pending[(end + 1)..];
+                // Skipping from here: the line's own newline may be the first of the blank line's two.
+                pending = pending[(skipping ? end : end + 1)..];
             }
 
             if (read == 0)
             {
                 // The last stanza may end without a blank line, or even without a newline.
-                Line(pending);
+                if (!skipping)
+                {
+                    Line(pending);
+                }
+
                 EndOfStanza();
                 return installed;
             }

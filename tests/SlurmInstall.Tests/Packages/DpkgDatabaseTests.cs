@@ -127,6 +127,32 @@ public sealed class DpkgDatabaseTests : IDisposable
         Assert.Equal("2.0-1", installed["last"]);
     }
 
+    [Fact]
+    public void Stanzas_of_every_size_across_read_blocks_give_what_splitting_the_text_gives()
+    {
+        // Blank lines land at every offset of the 64 KiB read blocks, inside wanted and skipped stanzas alike.
+        var random = new Random(11);
+        var states = new[] { "install ok installed", "hold ok installed", "deinstall ok config-files", "install ok half-configured" };
+        var stanzas = Enumerable.Range(0, 4000).Select(i => $"Package: p{i % 1500}\nStatus: {states[random.Next(states.Length)]}\n" +
+            $"Description: x\n{string.Concat(Enumerable.Repeat(" " + new string('d', random.Next(1, 120)) + "\n", random.Next(0, 12)))}" +
+            $"Version: {i}.{random.Next(100)}-1\n").ToList();
+        var text = string.Join("\n", stanzas);
+        var wanted = Enumerable.Range(0, 1500).Where(i => i % 7 == 0).Select(i => $"p{i}").Append("p-none").ToList();
+        var expected = new Dictionary<string, string>();
+        foreach (var fields in stanzas.Select(st => st.Split('\n').Where(l => l.Length > 0 && l[0] != ' ').ToDictionary(l => l[..l.IndexOf(':')], l => l[(l.IndexOf(':') + 2)..])))
+        {
+            if (wanted.Contains(fields["Package"]) && fields["Status"].EndsWith(" installed", StringComparison.Ordinal))
+            {
+                expected.TryAdd(fields["Package"], fields["Version"]);
+            }
+        }
+
+        var installed = Database(text).Installed(wanted)!;
+
+        Assert.True(expected.Count > 100);
+        Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), installed.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("slurm*")]
     [InlineData("slurmd:amd64")]
