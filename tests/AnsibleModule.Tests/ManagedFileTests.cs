@@ -170,6 +170,20 @@ public class ManagedFileTests
     }
 
     [Fact]
+    public void Check_mode_with_an_owner_that_does_not_exist_yet_reports_identical_content_as_unchanged()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("munge.key");
+        File.WriteAllText(path, "x\n");
+        var request = new FileRequest(path, "x\n"u8.ToArray(), new FileOwnership("no-such-user-hpcws", null, "0400"));
+
+        var outcome = ManagedFile.Apply(Context(check: true), FileSnapshot.Read(path), request);
+
+        Assert.False(outcome.ContentChanged);
+        Assert.True(outcome.AttributesChanged);
+    }
+
+    [Fact]
     public void Real_run_with_an_owner_that_does_not_exist_fails_and_writes_nothing()
     {
         using var dir = new TempDir();

@@ -64,7 +64,7 @@ public static class ManagedFile
             // In a check run an earlier task (a package install) would have created the user.
             context.Warn($"{e.Message}; check mode assumes an earlier task creates it");
             context.Result.Changed = true;
-            return new FileOutcome(ContentChanged: true, AttributesChanged: true, BackupFile: null);
+            return new FileOutcome(ContentChanged: contentChanged, AttributesChanged: true, BackupFile: null);
         }
 
         var (uid, gid, mode) = target;
